@@ -1,0 +1,168 @@
+"""The intermediate representation: everything the templates print, already decided.
+
+Plain frozen dataclasses. Every name is a valid Python identifier, every type annotation is final
+source text, every description is safe to print inside a docstring. Templates loop over these and
+print; they decide nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+CallKind = Literal[
+    "fetch_model",
+    "fetch_list",
+    "fetch_json",
+    "paginate",
+    "write",
+    "delete",
+    "upsert_many",
+    "upload",
+    "download",
+]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One property of an object schema."""
+
+    name: str  # Python name
+    wire_name: str  # JSON key
+    read_type: (
+        str  # annotation in the response model, `| None` included when the field may be absent
+    )
+    write_type: str  # annotation in the request TypedDict, without Required/NotRequired
+    required: bool
+    read_only: bool
+    write_only: bool
+    description: str
+    aliased: bool  # the wire name differs from the Python name
+    wire_literal: str  # the wire name as a Python string literal
+
+
+@dataclass(frozen=True)
+class Model:
+    """A named object schema: a pydantic model (read side) and a TypedDict (write side)."""
+
+    name: str  # response model class
+    param_name: str  # request TypedDict class
+    description: str
+    fields: tuple[Field, ...]
+    read: bool  # reachable from a response: emit the pydantic model
+    write: bool  # reachable from a request: emit the TypedDict
+    open_write: bool  # additionalProperties allowed: the TypedDict cannot list every key
+    functional: bool  # a wire name is no identifier: the TypedDict needs the functional syntax
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A named schema that is not an object with properties: a map, a union, an enum, a scalar."""
+
+    name: str
+    param_name: str
+    description: str
+    read_type: str
+    write_type: str
+    read: bool
+    write: bool
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str  # Python name
+    wire_name: str
+    annotation: str  # without `| None`
+    required: bool
+    description: str
+    keep_slashes: bool = False
+
+
+@dataclass(frozen=True)
+class UploadPart:
+    """A multipart form field other than the file itself."""
+
+    name: str
+    wire_name: str
+    annotation: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """How an operation reads as a Python method."""
+
+    positional: tuple[str, ...]  # `code: str`, `body: ChannelParam | AkeneoModel`
+    keyword: tuple[str, ...]  # keyword-only arguments before the common options
+    call: tuple[str, ...]  # arguments of the runtime call after the endpoint
+    docstring: str
+    returns_value: bool
+    awaited: bool  # the async flavour awaits the runtime call (paginators are returned as they are)
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    status: str
+    description: str
+    exception: str  # the runtime's exception class raised for this status
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    constant: str  # module-level name of the Endpoint
+    summary: str
+    description: str
+    notes: tuple[str, ...]  # Enterprise-only, SaaS-only, App token
+    deprecated: str | None
+    authenticated: bool
+    client_credentials: bool  # the token route: Basic client id and secret instead of a token
+    kind: CallKind
+    path_params: tuple[Parameter, ...]
+    query_params: tuple[Parameter, ...]
+    body_annotation: str | None  # request body parameter (JSON) or batch item type
+    body_required: bool
+    body_description: str
+    result_model: str | None  # model the answer is parsed into (item model for lists)
+    return_type: str  # sync return annotation
+    async_return_type: str
+    returns: str  # what the docstring says it returns
+    batch_format: str | None
+    batch_key: str | None
+    upload_parts: tuple[UploadPart, ...]
+    code_header: str | None
+    errors: tuple[ErrorResponse, ...]
+    signature: Signature
+    # source literals of the Endpoint constant
+    operation_id_literal: str
+    path_literal: str
+    keep_slashes: str  # `"code", "file_path"` or empty
+    deprecated_literal: str | None
+
+
+@dataclass(frozen=True)
+class Resource:
+    attribute: str  # on the client: `akeneo.channels`
+    class_name: str
+    async_class_name: str
+    module: str
+    tag: str
+    description: str
+    docstring: str  # `<tag>: <description>`, for the module and its classes
+    exports: tuple[str, ...]  # the two class names, in import order
+    operations: tuple[Operation, ...]
+    models: tuple[str, ...]  # model names the module imports
+    params: tuple[str, ...]  # TypedDict names the module imports
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    description: str
+    resources: tuple[Resource, ...]
+    models: tuple[Model | Alias, ...]  # in dependency order

@@ -1,0 +1,152 @@
+"""Map JSON schemas to Python annotations: read side (pydantic) and write side (TypedDict).
+
+Named schemas become references to generated classes; the mapper records which named schemas each
+side reaches, so only what is used gets generated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .errors import SpecProblem
+from .naming import class_name, py_literal
+
+Side = Literal["read", "write"]
+SCHEMA_PREFIX = "#/components/schemas/"
+
+
+def param_class_name(name: str) -> str:
+    return f"{class_name(name)}Param"
+
+
+@dataclass
+class TypeMapper:
+    """Converts schemas to annotations; collects problems instead of stopping at the first."""
+
+    schemas: dict[str, Any]
+    problem: Callable[[str, str], SpecProblem]
+    problems: list[SpecProblem] = field(default_factory=list)
+    reached: dict[Side, set[str]] = field(default_factory=lambda: {"read": set(), "write": set()})
+
+    def annotation(self, schema: Any, side: Side, pointer: str) -> str:
+        """The annotation of `schema`, `None` included when the schema allows null."""
+        members = self._members(schema, side, pointer)
+        return " | ".join(_unique(members)) if members else "Any"
+
+    def _members(self, schema: Any, side: Side, pointer: str) -> list[str]:
+        if schema is True or schema == {}:
+            return ["Any"]
+        if not isinstance(schema, dict):
+            self.problems.append(self.problem("a schema must be a mapping", pointer))
+            return ["Any"]
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return [self.named(ref, side, pointer)]
+        for keyword in ("oneOf", "anyOf"):
+            if keyword in schema:
+                members: list[str] = []
+                for index, part in enumerate(schema[keyword]):
+                    members.extend(self._members(part, side, f"{pointer}/{keyword}/{index}"))
+                return members
+        if "allOf" in schema:
+            parts = schema["allOf"]
+            if len(parts) == 1:
+                return self._members(parts[0], side, f"{pointer}/allOf/0")
+            self.problems.append(
+                self.problem(
+                    "an inline allOf of several schemas is not supported; name it in components",
+                    pointer,
+                )
+            )
+            return ["Any"]
+        if "enum" in schema:
+            return self._enum(schema["enum"], side)
+        if "const" in schema:
+            return self._enum([schema["const"]], side)
+        types = schema.get("type")
+        type_list = types if isinstance(types, list) else [types] if types else []
+        if not type_list:
+            return ["Any"]
+        members = []
+        for type_name in type_list:
+            members.append(self._scalar_or_container(schema, type_name, side, pointer))
+        return members
+
+    def _enum(self, values: list[Any], side: Side) -> list[str]:
+        literal_values = [v for v in values if v is not None]
+        members = []
+        if literal_values:
+            members.append("Literal[" + ", ".join(py_literal(v) for v in literal_values) + "]")
+            if side == "read":  # servers add values over time: accept them rather than fail
+                members.append(_base_type(literal_values))
+        if None in values:
+            members.append("None")
+        return members
+
+    def _scalar_or_container(
+        self, schema: dict[str, Any], type_name: str, side: Side, pointer: str
+    ) -> str:
+        if type_name == "string":
+            return "bytes" if schema.get("format") == "binary" else "str"
+        if type_name == "integer":
+            return "int"
+        if type_name == "number":
+            return "int | float"  # keep 5 as 5: a float type would turn it into 5.0 on the way back
+        if type_name == "boolean":
+            return "bool"
+        if type_name == "null":
+            return "None"
+        if type_name == "array":
+            items = self.annotation(schema.get("items", {}), side, f"{pointer}/items")
+            return f"list[{items}]" if side == "read" else f"Sequence[{items}]"
+        if type_name == "object":
+            if schema.get("properties"):
+                self.problems.append(
+                    self.problem(
+                        "an inline object schema with properties has no class name; "
+                        "name it in components/schemas",
+                        pointer,
+                    )
+                )
+                return "dict[str, Any]"
+            extra = schema.get("additionalProperties", True)
+            value = (
+                "Any"
+                if extra is True
+                else self.annotation(extra, side, f"{pointer}/additionalProperties")
+            )
+            return f"dict[str, {value}]" if side == "read" else f"Mapping[str, {value}]"
+        self.problems.append(self.problem(f"unknown schema type {type_name!r}", pointer))
+        return "Any"
+
+    def named(self, ref: str, side: Side, pointer: str) -> str:
+        if not ref.startswith(SCHEMA_PREFIX) or ref[len(SCHEMA_PREFIX) :] not in self.schemas:
+            self.problems.append(self.problem(f"$ref {ref!r} is not a named schema", pointer))
+            return "Any"
+        name = ref[len(SCHEMA_PREFIX) :]
+        self.reached[side].add(name)
+        return class_name(name) if side == "read" else param_class_name(name)
+
+
+def _base_type(values: list[Any]) -> str:
+    kinds = {type(v) for v in values}
+    if kinds == {str}:
+        return "str"
+    if kinds <= {int}:
+        return "int"
+    return "Any"
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        for part in item.split(" | ") if item == "int | float" else [item]:
+            seen.setdefault(part, None)
+    result = list(seen)
+    if "Any" in result:
+        return ["Any"]
+    if "None" in result:  # None last reads best: `str | None`
+        result = [r for r in result if r != "None"] + ["None"]
+    return result

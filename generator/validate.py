@@ -1,0 +1,211 @@
+"""Validate the bundled document: OpenAPI 3.1, our own rules, every example against its schema.
+
+Every problem is collected, so one run reports them all, each with its file, line and JSON pointer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import referencing
+from openapi_spec_validator import OpenAPIV31SpecValidator
+
+from .errors import SpecError, SpecProblem
+from .load import LoadedSpec, escape_pointer_token, split_pointer
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_SPEC_URI = "urn:akeneo-spec"
+_SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
+
+
+def validate(spec: LoadedSpec) -> None:
+    """Raise SpecError listing every problem; return quietly when the spec is sound."""
+    problems = list(_openapi_problems(spec))
+    if not problems:  # our rules assume a structurally valid document
+        problems.extend(_rule_problems(spec))
+        problems.extend(_example_problems(spec))
+    if problems:
+        raise SpecError(problems)
+
+
+def iter_operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) for every operation, in document order."""
+    for path, item in document.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if isinstance(item.get(method), dict):
+                yield path, method, item[method]
+
+
+def operation_pointer(path: str, method: str) -> str:
+    return f"/paths/{escape_pointer_token(path)}/{method}"
+
+
+# -- OpenAPI conformance ------------------------------------------------------------------------
+def _openapi_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
+    reported: set[str] = set()
+    for error in OpenAPIV31SpecValidator(spec.document).iter_errors():
+        pointer = _absolute_pointer(spec.document, list(error.path))
+        if pointer is None:
+            pointer = _find_relative(spec.document, list(error.path), error.instance, reported)
+        reported.add(pointer or "")
+        yield spec.problem(f"invalid OpenAPI: {error.message}", pointer or "")
+
+
+def _pointer(parts: list[Any]) -> str:
+    return "".join(f"/{escape_pointer_token(str(p))}" for p in parts)
+
+
+def _walk(node: Any, parts: list[Any]) -> tuple[bool, Any]:
+    """Follow `parts` down from `node`: (whether the whole path exists, the node reached)."""
+    for part in parts:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
+            node = node[part]
+        else:
+            return False, None
+    return True, node
+
+
+def _absolute_pointer(document: dict[str, Any], parts: list[Any]) -> str | None:
+    """The pointer of an error path that starts at the document root, else None."""
+    if not parts:
+        return ""
+    if parts[0] not in document or not _walk(document, parts)[0]:
+        return None
+    return _pointer(parts)
+
+
+def _find_relative(
+    document: Any, parts: list[Any], instance: Any, taken: set[str], prefix: str = ""
+) -> str | None:
+    """Schema errors come with a path relative to the schema in error: find it in the document."""
+    if isinstance(document, dict | list):
+        found, node = _walk(document, parts)
+        pointer = prefix + _pointer(parts)
+        if found and node == instance and pointer not in taken:
+            return pointer
+        children = document.items() if isinstance(document, dict) else enumerate(document)
+        for key, child in children:
+            hit = _find_relative(
+                child, parts, instance, taken, f"{prefix}/{escape_pointer_token(str(key))}"
+            )
+            if hit is not None:
+                return hit
+    return None
+
+
+# -- our own rules ------------------------------------------------------------------------------
+def _rule_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
+    document = spec.document
+    tags = {
+        tag.get("name"): index
+        for index, tag in enumerate(document.get("tags", []))
+        if "name" in tag
+    }
+    for index, tag in enumerate(document.get("tags", [])):
+        if not isinstance(tag.get("x-python-name"), str):
+            yield spec.problem(f"tag {tag.get('name')!r} has no x-python-name", f"/tags/{index}")
+    seen_ids: dict[str, str] = {}
+    for path, method, operation in iter_operations(document):
+        where = operation_pointer(path, method)
+        operation_id = operation.get("operationId")
+        if not isinstance(operation_id, str):
+            yield spec.problem(f"{method.upper()} {path} has no operationId", where)
+        elif operation_id in seen_ids:
+            yield spec.problem(
+                f"operationId {operation_id!r} is used twice (first at {seen_ids[operation_id]})",
+                f"{where}/operationId",
+            )
+        else:
+            seen_ids[operation_id] = str(spec.locate(f"{where}/operationId"))
+        op_tags = operation.get("tags") or []
+        if len(op_tags) != 1:
+            yield spec.problem(f"{method.upper()} {path} must have exactly one tag", where)
+        elif op_tags[0] not in tags:
+            yield spec.problem(
+                f"tag {op_tags[0]!r} is not declared in the root's tags", f"{where}/tags/0"
+            )
+        if not operation.get("summary"):
+            yield spec.problem(f"{method.upper()} {path} has no summary", where)
+        if not isinstance(operation.get("x-python-method"), str):
+            yield spec.problem(f"{method.upper()} {path} has no x-python-method", where)
+        yield from _path_parameter_problems(spec, path, method, operation)
+
+
+def _path_parameter_problems(
+    spec: LoadedSpec, path: str, method: str, operation: dict[str, Any]
+) -> Iterator[SpecProblem]:
+    where = operation_pointer(path, method)
+    item = spec.document["paths"][path]
+    declared = {
+        resolve(spec.document, p).get("name")
+        for p in [*item.get("parameters", []), *operation.get("parameters", [])]
+        if resolve(spec.document, p).get("in") == "path"
+    }
+    in_template = {segment[1:-1] for segment in path.split("/") if segment.startswith("{")}
+    for name in sorted(in_template - declared):
+        yield spec.problem(f"path parameter {{{name}}} of {path} is not declared", where)
+    for name in sorted(declared - in_template):
+        yield spec.problem(f"path parameter {name!r} is declared but not in {path}", where)
+
+
+def resolve(document: dict[str, Any], value: Any) -> Any:
+    """Follow internal $refs until a value that is not a reference."""
+    seen: set[str] = set()
+    while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+        ref = value["$ref"]
+        if ref in seen or not ref.startswith("#"):
+            raise ValueError(f"cannot resolve {ref!r}")
+        seen.add(ref)
+        node: Any = document
+        for token in split_pointer(ref[1:]):
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        value = node
+    return value
+
+
+# -- examples -----------------------------------------------------------------------------------
+def _example_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
+    registry: referencing.Registry[Any] = referencing.Registry().with_resource(
+        _SPEC_URI,
+        referencing.Resource.from_contents(
+            spec.document, default_specification=referencing.jsonschema.DRAFT202012
+        ),
+    )
+    for schema_pointer, example_pointer, example in _examples(spec.document, "", None):
+        validator = jsonschema.Draft202012Validator(
+            {"$ref": f"{_SPEC_URI}#{schema_pointer}"},
+            registry=registry,
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        )
+        for error in validator.iter_errors(example):
+            at = example_pointer + _pointer(list(error.absolute_path))
+            yield spec.problem(f"example does not match its schema: {error.message}", at)
+
+
+def _examples(node: Any, pointer: str, parent_key: str | None) -> Iterator[tuple[str, str, Any]]:
+    """(schema pointer, example pointer, example) for media types, parameters and schemas."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _examples(item, f"{pointer}/{index}", None)
+        return
+    if not isinstance(node, dict):
+        return
+    is_schema_holder = "schema" in node and isinstance(node["schema"], dict)
+    if is_schema_holder:
+        schema_pointer = f"{pointer}/schema"
+        if "example" in node:
+            yield schema_pointer, f"{pointer}/example", node["example"]
+        for name, example in (node.get("examples") or {}).items():
+            if isinstance(example, dict) and "value" in example:
+                key = escape_pointer_token(name)
+                yield schema_pointer, f"{pointer}/examples/{key}/value", example["value"]
+    elif parent_key != "properties" and "example" in node and _SCHEMA_KEYS & node.keys():
+        yield pointer, f"{pointer}/example", node["example"]
+    for key, child in node.items():
+        if key in ("example", "examples") and parent_key != "properties":
+            continue
+        yield from _examples(child, f"{pointer}/{escape_pointer_token(key)}", key)

@@ -1,0 +1,13 @@
+"""Shared fixtures: paths of the project, and the generated package importable as `akeneo_pim`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "openapi.yaml"
+GENERATED = ROOT / "generated"
+
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))

@@ -1,0 +1,131 @@
+"""Error classes, their mapping from status codes and their messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from akeneo_runtime_under_test import _errors as errors
+from akeneo_runtime_under_test._endpoint import Endpoint
+
+PATCH_CHANNEL = Endpoint("channels_patch", "PATCH", "/api/rest/v1/channels/{code}")
+CHANNEL_PATH = "/api/rest/v1/channels/x"
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, errors.BadRequestError),
+        (401, errors.AuthenticationError),
+        (403, errors.PermissionDeniedError),
+        (404, errors.NotFoundError),
+        (405, errors.MethodNotAllowedError),
+        (406, errors.NotAcceptableError),
+        (409, errors.ConflictError),
+        (413, errors.PayloadTooLargeError),
+        (415, errors.UnsupportedMediaTypeError),
+        (422, errors.UnprocessableEntityError),
+        (429, errors.RateLimitError),
+        (500, errors.InternalServerError),
+        (503, errors.InternalServerError),
+        (418, errors.APIStatusError),
+    ],
+)
+def test_status_codes_map_to_classes(
+    make_client: Any, pim: Any, status: int, cls: type[Exception]
+) -> None:
+    body = {"code": status, "message": f"the server says {status}"}
+    pim.add("PATCH", CHANNEL_PATH, httpx.Response(status, json=body))
+    client = make_client(max_retries=0, access_token="app")
+    with pytest.raises(cls) as info:
+        client.write(PATCH_CHANNEL, path_params={"code": "x"}, json={})
+    error = info.value
+    assert type(error) is cls
+    assert isinstance(error, errors.APIStatusError)
+    assert isinstance(error, errors.AkeneoError)
+    assert error.status_code == status
+    assert error.body == body
+    assert error.method == "PATCH"
+    assert error.url == "https://pim.example.com/api/rest/v1/channels/x"
+    assert error.operation_id == "channels_patch"
+    assert error.server_message == f"the server says {status}"
+    text = str(error)
+    assert text.startswith(f"{status} ")
+    assert "from PATCH https://pim.example.com/api/rest/v1/channels/x (channels_patch)" in text
+    assert text.endswith(f": the server says {status}")
+
+
+def test_422_message_and_errors_list(make_client: Any, pim: Any) -> None:
+    body = {
+        "code": 422,
+        "message": "Validation failed.",
+        "errors": [
+            {"property": "labels", "message": "This value should be a string."},
+            {
+                "property": "values",
+                "message": "Too long.",
+                "attribute": "name",
+                "locale": "en_US",
+                "scope": "ecommerce",
+            },
+        ],
+        "_links": {"documentation": {"href": "https://api.akeneo.com/doc"}},
+    }
+    pim.add("PATCH", CHANNEL_PATH, httpx.Response(422, json=body))
+    with pytest.raises(errors.UnprocessableEntityError) as info:
+        make_client().write(PATCH_CHANNEL, path_params={"code": "x"}, json={"labels": 1})
+    error = info.value
+    assert str(error) == (
+        "422 Unprocessable Entity from PATCH https://pim.example.com/api/rest/v1/channels/x "
+        '(channels_patch): Validation failed. property "labels": This value should be a string.; '
+        'property "values", attribute "name", locale "en_US", scope "ecommerce": Too long.'
+    )
+    assert [e.property for e in error.errors] == ["labels", "values"]
+    detail = error.errors[1]
+    assert (detail.attribute, detail.locale, detail.scope) == ("name", "en_US", "ecommerce")
+    assert detail.raw["message"] == "Too long."
+
+
+def test_non_json_error_bodies_are_kept_as_text(make_client: Any, pim: Any) -> None:
+    pim.add("PATCH", CHANNEL_PATH, httpx.Response(502, text="<html>Bad   gateway</html>"))
+    with pytest.raises(errors.InternalServerError) as info:
+        make_client(max_retries=0).write(PATCH_CHANNEL, path_params={"code": "x"}, json={})
+    assert info.value.body == "<html>Bad   gateway</html>"
+    assert str(info.value).endswith("(channels_patch): <html>Bad gateway</html>")
+
+
+def test_empty_error_body(make_client: Any, pim: Any) -> None:
+    pim.add("PATCH", CHANNEL_PATH, httpx.Response(405))
+    with pytest.raises(errors.MethodNotAllowedError) as info:
+        make_client().write(PATCH_CHANNEL, path_params={"code": "x"}, json={})
+    assert info.value.body is None
+    assert "405 Method Not Allowed" in str(info.value)
+    assert "(no message from the server)" in str(info.value)
+
+
+def test_rate_limit_error_exposes_retry_after() -> None:
+    error = errors.RateLimitError(
+        status_code=429, headers={"Retry-After": "12"}, method="GET", url="https://pim/x"
+    )
+    assert error.retry_after == 12.0
+
+
+def test_connection_errors(make_client: Any) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused")
+
+    client = make_client(transport=httpx.MockTransport(refuse), max_retries=0, access_token="t")
+    with pytest.raises(errors.APIConnectionError) as info:
+        client.write(PATCH_CHANNEL, path_params={"code": "x"}, json={})
+    assert not isinstance(info.value, errors.APITimeoutError)
+    assert "connection refused" in str(info.value)
+    assert isinstance(info.value.__cause__, httpx.ConnectError)
+
+
+def test_validation_detail_from_odd_values() -> None:
+    assert errors.ValidationErrorDetail.list_from(None) == []
+    detail = errors.ValidationErrorDetail.from_raw("plain text")
+    assert detail.message == "plain text"
+    channel = errors.ValidationErrorDetail.from_raw({"message": "m", "channel": "web"})
+    assert channel.scope == "web"
