@@ -99,6 +99,7 @@ class Signature:
     docstring: str
     returns_value: bool
     awaited: bool  # the async flavour awaits the runtime call (paginators are returned as they are)
+    async_def: str  # `async def`, or `def` for a method that returns an async paginator at once
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,6 @@ def _flavours(resource: Resource) -> list[dict[str, object]]:
             "class_name": resource.async_class_name,
             "base": "AsyncResource",
             "is_async": True,
-            "def": "async def",
             "await": "await ",
         },
     ]

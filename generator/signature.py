@@ -79,7 +79,7 @@ def signature(facts: MethodFacts) -> Signature:
             keyword.append(f"{param.name}: {param.annotation} | None = None")
         args_doc.append((param.name, param.description))
     if facts.kind == "upload":
-        keyword.append("file: FileInput")
+        positional.append("file: FileInput")
         keyword.append("filename: str | None = None")
         args_doc.append(("file", "The file: a path, bytes or a binary file object."))
         args_doc.append(("filename", "Name to send for the file; by default the path's name."))
@@ -119,6 +119,7 @@ def signature(facts: MethodFacts) -> Signature:
         docstring=_docstring(facts, args_doc),
         returns_value=facts.kind != "delete",
         awaited=facts.kind != "paginate",
+        async_def="def" if facts.kind == "paginate" else "async def",
     )
 
 

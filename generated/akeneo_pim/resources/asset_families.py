@@ -177,7 +177,7 @@ class AsyncAssetFamiliesResource(AsyncResource):
     """Asset family: Asset Manager families (Enterprise Edition), with naming conventions,
     link rules and transformations."""
 
-    async def list(
+    def list(
         self,
         *,
         search_after: str | None = None,

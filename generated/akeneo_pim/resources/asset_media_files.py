@@ -34,8 +34,8 @@ class AssetMediaFilesResource(SyncResource):
 
     def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -130,8 +130,8 @@ class AsyncAssetMediaFilesResource(AsyncResource):
 
     async def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

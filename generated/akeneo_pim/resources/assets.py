@@ -311,7 +311,7 @@ class AssetsResource(SyncResource):
 class AsyncAssetsResource(AsyncResource):
     """Asset: Assets of the Asset Manager and their values."""
 
-    async def list(
+    def list(
         self,
         asset_family_code: str,
         *,

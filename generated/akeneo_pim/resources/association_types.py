@@ -269,7 +269,7 @@ class AssociationTypesResource(SyncResource):
 class AsyncAssociationTypesResource(AsyncResource):
     """Association type: Association types, the kinds of links between products."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

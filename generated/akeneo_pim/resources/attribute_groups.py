@@ -275,7 +275,7 @@ class AttributeGroupsResource(SyncResource):
 class AsyncAttributeGroupsResource(AsyncResource):
     """Attribute group: Attribute groups, which organise attributes in the PIM's interface."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

@@ -290,7 +290,7 @@ class AttributeOptionsResource(SyncResource):
 class AsyncAttributeOptionsResource(AsyncResource):
     """Attribute option: Options of simple and multi select attributes."""
 
-    async def list(
+    def list(
         self,
         attribute_code: str,
         *,

@@ -293,7 +293,7 @@ class AttributesResource(SyncResource):
 class AsyncAttributesResource(AsyncResource):
     """Attribute: Attributes, the characteristics products are described with."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

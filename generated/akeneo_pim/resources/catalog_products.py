@@ -214,7 +214,7 @@ class CatalogProductsResource(SyncResource):
 class AsyncCatalogProductsResource(AsyncResource):
     """Catalog products: The products selected by an App's catalog (SaaS)."""
 
-    async def list_uuids(
+    def list_uuids(
         self,
         id: str,
         *,
@@ -281,7 +281,7 @@ class AsyncCatalogProductsResource(AsyncResource):
             ),
         )
 
-    async def list(
+    def list(
         self,
         id: str,
         *,

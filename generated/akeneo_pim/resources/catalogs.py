@@ -279,7 +279,7 @@ class CatalogsResource(SyncResource):
 class AsyncCatalogsResource(AsyncResource):
     """Catalogs: Product selections an App owns and PIM users configure (SaaS, App token)."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

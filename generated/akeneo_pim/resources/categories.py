@@ -358,7 +358,7 @@ class AsyncCategoriesResource(AsyncResource):
     """Category: Category trees and their categories, with their enriched values and media
     files."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

@@ -268,7 +268,7 @@ class ChannelsResource(SyncResource):
 class AsyncChannelsResource(AsyncResource):
     """Channel: Channels (scopes) and their locales, currencies and category trees."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

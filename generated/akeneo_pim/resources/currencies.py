@@ -121,7 +121,7 @@ class CurrenciesResource(SyncResource):
 class AsyncCurrenciesResource(AsyncResource):
     """Currency: Currencies usable in price attributes."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

@@ -330,7 +330,7 @@ class AsyncFamiliesResource(AsyncResource):
     """Family: Families, the attribute sets of products, and the creation of their
     variants."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

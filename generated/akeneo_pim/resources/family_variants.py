@@ -236,7 +236,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
     """Family variant: Family variants, which spread a family's attributes over the levels
     of product models."""
 
-    async def list(
+    def list(
         self,
         family_code: str,
         *,

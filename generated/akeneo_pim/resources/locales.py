@@ -122,7 +122,7 @@ class LocalesResource(SyncResource):
 class AsyncLocalesResource(AsyncResource):
     """Locale: Locales of the PIM."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

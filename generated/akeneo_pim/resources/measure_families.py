@@ -139,7 +139,7 @@ class AsyncMeasureFamiliesResource(AsyncResource):
     """Measure family: The legacy, read-only view of measurement units; deprecated since
     5.0."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

@@ -326,7 +326,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
     """PAM asset category: Categories of the deprecated PAM (Enterprise Edition 2.x and
     3.x); replaced by the Asset Manager."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

@@ -205,7 +205,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
     """PAM asset tag: Tags of the deprecated PAM (Enterprise Edition 2.x and 3.x); replaced
     by the Asset Manager."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,

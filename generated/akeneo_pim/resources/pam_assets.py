@@ -343,7 +343,7 @@ class AsyncPamAssetsResource(AsyncResource):
     """PAM asset: Assets of the deprecated PAM (Enterprise Edition 2.x and 3.x); replaced
     by the Asset Manager."""
 
-    async def list(
+    def list(
         self,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,

@@ -96,8 +96,8 @@ class ProductMediaFilesResource(SyncResource):
 
     def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         product: MediaFileProductTargetParam | None = None,
         product_model: MediaFileProductModelTargetParam | None = None,
@@ -234,7 +234,7 @@ class ProductMediaFilesResource(SyncResource):
 class AsyncProductMediaFilesResource(AsyncResource):
     """Product media file: Files and images used as product and product model values."""
 
-    async def list(
+    def list(
         self,
         *,
         page: int | None = None,
@@ -282,8 +282,8 @@ class AsyncProductMediaFilesResource(AsyncResource):
 
     async def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         product: MediaFileProductTargetParam | None = None,
         product_model: MediaFileProductModelTargetParam | None = None,

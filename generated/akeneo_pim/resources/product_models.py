@@ -501,7 +501,7 @@ class ProductModelsResource(SyncResource):
 class AsyncProductModelsResource(AsyncResource):
     """Product model: Product models, the common part of groups of variant products."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

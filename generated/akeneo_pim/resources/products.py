@@ -527,7 +527,7 @@ class AsyncProductsResource(AsyncResource):
     """Product [identifier]: Products addressed by identifier. Products without an
     identifier are not served here; prefer the uuid routes."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

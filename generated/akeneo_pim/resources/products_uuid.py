@@ -536,7 +536,7 @@ class AsyncProductsUuidResource(AsyncResource):
     """Product [uuid]: Products addressed by uuid (PIM 7.0 and SaaS), the recommended way
     to read and write products."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

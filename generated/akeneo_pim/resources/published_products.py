@@ -183,7 +183,7 @@ class AsyncPublishedProductsResource(AsyncResource):
     """Published product: Published products, frozen copies of products (Enterprise
     Edition, deprecated)."""
 
-    async def list(
+    def list(
         self,
         *,
         search: SearchArg | None = None,

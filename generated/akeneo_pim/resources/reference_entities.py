@@ -177,7 +177,7 @@ class AsyncReferenceEntitiesResource(AsyncResource):
     """Reference entity: Reference entities (Enterprise Edition), such as brands or
     materials, with their own records."""
 
-    async def list(
+    def list(
         self,
         *,
         search_after: str | None = None,

@@ -36,8 +36,8 @@ class ReferenceEntityMediaFilesResource(SyncResource):
 
     def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -132,8 +132,8 @@ class AsyncReferenceEntityMediaFilesResource(AsyncResource):
 
     async def upload(
         self,
-        *,
         file: FileInput,
+        *,
         filename: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

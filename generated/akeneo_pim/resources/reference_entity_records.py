@@ -261,7 +261,7 @@ class ReferenceEntityRecordsResource(SyncResource):
 class AsyncReferenceEntityRecordsResource(AsyncResource):
     """Reference entity record: Records of a reference entity and their values."""
 
-    async def list(
+    def list(
         self,
         reference_entity_code: str,
         *,
