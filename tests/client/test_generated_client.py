@@ -1,4 +1,4 @@
-"""The generated client end to end: generated methods, runtime and a mock PIM over httpx.MockTransport."""
+"""The generated client end to end: generated methods, runtime, a mock PIM (httpx.MockTransport)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from akeneo_pim import (
     Akeneo,
     AsyncAkeneo,
