@@ -15,6 +15,7 @@ import click
 
 from .build import build_api
 from .compare import compare_trees
+from .diff.command import diff_command
 from .errors import SpecError
 from .format import Formatter
 from .ir import Api
@@ -131,3 +132,6 @@ def check(spec: Path, output: Path) -> None:
         )
         sys.exit(1)
     click.echo(f"{output} matches {spec} ({len(files)} files).")
+
+
+main.add_command(diff_command)
