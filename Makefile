@@ -6,8 +6,11 @@ STAMP := $(VENV)/.installed
 CODEGEN := $(BIN)/akeneo-codegen
 SPEC := spec/openapi.yaml
 OUTPUT := generated
+# The contract suite's own venv: openapi-core's pins conflict with the generator's (tests/contract/requirements.txt).
+CONTRACT_VENV := .venv-contract
+CONTRACT_STAMP := $(CONTRACT_VENV)/.installed
 
-.PHONY: generate validate check test pytest typecheck lint golden bench clean help
+.PHONY: generate validate check test pytest typecheck lint golden bench spec-diff clean help contract package-test
 
 help:
 	@echo "make generate   set up .venv (first run), validate the spec, regenerate $(OUTPUT)/"
@@ -15,8 +18,11 @@ help:
 	@echo "make check      fail with a diff when $(OUTPUT)/ differs from what the spec gives"
 	@echo "make validate   report every problem of the spec"
 	@echo "make lint       ruff and mypy only"
+	@echo "make contract   every operation through the client, validated against the spec (openapi-core)"
+	@echo "make package-test  build wheel and sdist, install and type-check them on Python 3.10 and 3.13"
 	@echo "make golden     regenerate the generator's own golden copies under tests/golden/"
-	@echo "make bench      time regeneration; figures go to bench/results.md"
+	@echo "make bench      time regeneration and the spec diff; figures go to bench/results.md"
+	@echo "make spec-diff  BASE=<rev>: what spec/ changes since <rev> (default HEAD), API and client"
 	@echo "make clean      remove .venv and caches"
 
 # The virtual environment, rebuilt when the pins change.
@@ -45,14 +51,32 @@ typecheck: $(STAMP)
 lint: $(STAMP) typecheck
 	$(BIN)/ruff check generator tests templates/runtime $(OUTPUT)
 
-test: lint check pytest
+$(CONTRACT_STAMP): tests/contract/requirements.txt
+	test -x $(CONTRACT_VENV)/bin/python || $(PYTHON) -m venv $(CONTRACT_VENV)
+	$(CONTRACT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/contract/requirements.txt
+	touch $(CONTRACT_STAMP)
+
+contract: $(CONTRACT_STAMP)
+	AKENEO_CONTRACT=1 PYTHONPATH=.:$(OUTPUT) $(CONTRACT_VENV)/bin/python -m pytest -n 2 -p no:cacheprovider $(OUTPUT)/tests tests/contract
+
+package-test: $(STAMP)
+	$(BIN)/python tests/package/check_package.py
+
+test: lint check package-test contract pytest
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden.regenerate
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_generate.py bench/results.md
+	$(BIN)/python bench/bench_diff.py bench/results.md
+
+# What the work tree's spec/ changes since BASE, to the HTTP API and to the Python client.
+BASE ?= HEAD
+FORMAT ?= text
+spec-diff: $(STAMP)
+	$(CODEGEN) diff --base $(BASE) --head spec --format $(FORMAT)
 
 clean:
-	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(CONTRACT_VENV) .cache .mypy_cache .ruff_cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

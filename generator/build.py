@@ -258,7 +258,6 @@ class _Builder:
                 annotation = self.types.annotation(
                     param.get("schema", {}), "write", f"{pointer}/schema"
                 )
-                annotation = annotation.replace("Sequence[", "list[")
             built = Parameter(
                 name=parameter_name(name),
                 wire_name=name,
@@ -290,7 +289,8 @@ class _Builder:
         status = success[0]
         response = resolve(self.document, responses[status])
         content = response.get("content", {})
-        pointer = f"{where}/responses/{status}"
+        pointer = _definition_pointer(responses[status], f"{where}/responses/{status}")
+        json_schema = f"{pointer}/content/{escape_pointer_token(JSON)}/schema"
         if any(_is_binary(media.get("schema", {})) for media in content.values()):
             return "download", None
         if "x-akeneo-pagination" in operation:
@@ -298,7 +298,7 @@ class _Builder:
             if item is None:
                 self.problem("a paginated answer must hold an `_embedded.items` array", pointer)
                 return "fetch_json", None
-            return "paginate", self.types.annotation(item, "read", pointer)
+            return "paginate", self.types.annotation(item, "read", json_schema)
         if not content:
             return ("delete" if method == "delete" else "write"), None
         schema = content.get(JSON, {}).get("schema")
@@ -306,11 +306,11 @@ class _Builder:
             self.problem(f"a {status} answer must be JSON or a binary file", pointer)
             return "fetch_json", None
         if isinstance(schema.get("$ref"), str) and self._is_object(schema["$ref"]):
-            return "fetch_model", self.types.named(schema["$ref"], "read", f"{pointer}/content")
+            return "fetch_model", self.types.named(schema["$ref"], "read", json_schema)
         items = schema.get("items", {}) if schema.get("type") == "array" else {}
         if isinstance(items.get("$ref"), str) and self._is_object(items["$ref"]):
-            return "fetch_list", self.types.named(items["$ref"], "read", f"{pointer}/content")
-        self.types.annotation(schema, "read", f"{pointer}/content")
+            return "fetch_list", self.types.named(items["$ref"], "read", f"{json_schema}/items")
+        self.types.annotation(schema, "read", json_schema)
         return "fetch_json", None
 
     def _is_object(self, ref: str) -> bool:
@@ -443,7 +443,9 @@ class _Builder:
                 write=write,
             )
         fields: list[Field] = []
+        pointers: list[str] = []
         for wire, prop, prop_pointer, required in self._properties(name, schema, pointer):
+            pointers.append(prop_pointer)
             resolved = resolve(self.document, prop)
             read_only = not self._on_side(prop, "write")
             write_only = not self._on_side(prop, "read")
@@ -469,7 +471,10 @@ class _Builder:
                     wire_literal=py_literal(wire),
                 )
             )
-        self._check_unique(((f.name, pointer) for f in fields), f"field name in {class_name(name)}")
+        self._check_unique(
+            ((f.name, at) for f, at in zip(fields, pointers, strict=True)),
+            f"field name in {class_name(name)}",
+        )
         extra = self._flatten(schema)[2]
         return Model(
             name=class_name(name),
@@ -554,6 +559,13 @@ class _Body:
             )
 
 
+def _definition_pointer(value: Any, here: str) -> str:
+    """Where a possibly referenced definition really is: its component, or `here` when inline."""
+    if isinstance(value, dict) and isinstance(value.get("$ref"), str):
+        return str(value["$ref"]).removeprefix("#")
+    return here
+
+
 def _identifier(name: str) -> bool:
     return name.isidentifier() and not python_keyword.iskeyword(name)
 
@@ -582,7 +594,8 @@ def _returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
         )
     table: dict[str, tuple[str, str]] = {
         "fetch_model": (str(model), f"The {model}."),
-        "fetch_list": (f"list[{model}]", f"Every {model}."),
+        # `builtins.`: inside a resource class, a method named `list` shadows the builtin
+        "fetch_list": (f"builtins.list[{model}]", f"Every {model}."),
         "fetch_json": ("Any", "The decoded JSON answer."),
         "write": ("WriteResult", "Status, Location and code of the written resource."),
         "delete": ("None", "Nothing."),

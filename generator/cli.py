@@ -15,12 +15,13 @@ import click
 
 from .build import build_api
 from .compare import compare_trees
+from .contract import render_contract_tests
 from .diff.command import diff_command
 from .errors import SpecError
 from .format import Formatter
 from .ir import Api
 from .load import load_spec
-from .render import render_package
+from .render import header, render_package
 from .validate import validate
 from .write import write_tree
 
@@ -44,8 +45,11 @@ def read_api(spec_path: Path) -> Api:
 
 def produce(spec_path: Path) -> dict[str, bytes]:
     """Every file of the generated package, formatted, keyed by its relative path."""
-    api = read_api(spec_path)
+    spec = load_spec(spec_path)
+    validate(spec)
+    api = build_api(spec)
     rendered = render_package(api, source=_source_name(spec_path))
+    rendered.update(render_contract_tests(api, spec, header(_source_name(spec_path))))
     return Formatter().format_files(rendered)
 
 

@@ -152,7 +152,8 @@ class _Bundler:
         path: Path,
         locations: dict[str, tuple[int, int]],
     ) -> Any:
-        locations[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        # A mapping entry is located at its key (`foo:`), set by the parent; others at the node.
+        locations.setdefault(pointer, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -165,6 +166,7 @@ class _Bundler:
                 if key in result:
                     self._file_problem(path, key_node, f"duplicate key {key!r}")
                     continue
+                locations[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self._convert(value_node, child, path, locations)
             return result
         if isinstance(node, yaml.SequenceNode):

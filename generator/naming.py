@@ -5,7 +5,6 @@ The one place where keywords, leading digits, hyphens, dots, spaces and non-ASCI
 
 from __future__ import annotations
 
-import keyword
 import re
 import textwrap
 import unicodedata
@@ -25,6 +24,47 @@ _MODEL_RESERVED = frozenset(
         "schema_json",
         "update_forward_refs",
         "validate",
+    }
+)
+# The keywords of Python 3.10 to 3.13, fixed so the output does not depend on the Python that
+# runs the generator. Soft keywords (`match`, `case`, `type`) are valid names and stay as they are.
+HARD_KEYWORDS = frozenset(
+    {
+        "False",
+        "None",
+        "True",
+        "and",
+        "as",
+        "assert",
+        "async",
+        "await",
+        "break",
+        "class",
+        "continue",
+        "def",
+        "del",
+        "elif",
+        "else",
+        "except",
+        "finally",
+        "for",
+        "from",
+        "global",
+        "if",
+        "import",
+        "in",
+        "is",
+        "lambda",
+        "nonlocal",
+        "not",
+        "or",
+        "pass",
+        "raise",
+        "return",
+        "try",
+        "while",
+        "with",
+        "yield",
     }
 )
 # Parameter names every generated method already uses.
@@ -52,7 +92,7 @@ def snake_case(name: str) -> str:
     result = "_".join(word.lower() for word in words)
     if result[0].isdigit():
         result = "n" + result
-    if keyword.iskeyword(result) or keyword.issoftkeyword(result):
+    if result in HARD_KEYWORDS:
         result += "_"
     return result
 
@@ -79,6 +119,8 @@ def class_name(name: str) -> str:
     result = "".join(word[0].upper() + word[1:] for word in words)
     if result[0].isdigit():
         result = "N" + result
+    if result in HARD_KEYWORDS:  # `None`, `True`, `False`
+        result += "_"
     return result
 
 
@@ -95,13 +137,19 @@ def docstring(text: str, width: int = DOC_WIDTH) -> str:
     its paragraphs wrapped to `width` columns."""
     cleaned = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     cleaned = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    cleaned = "".join(
-        ch if ch == "\n" or ch.isprintable() else f"\\x{ord(ch):02x}" for ch in cleaned
-    )
+    cleaned = "".join(ch if ch == "\n" or ch.isprintable() else _escape(ch) for ch in cleaned)
     result = rewrap(cleaned.strip(), width)
     if result.endswith('"'):
         result += " "  # a quote right before the closing quotes would end the string early
     return result
+
+
+def _escape(char: str) -> str:
+    """The Python escape of a character that must not appear raw in source."""
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def rewrap(text: str, width: int, indent: str = "") -> str:
@@ -126,18 +174,27 @@ def comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def py_literal(value: object) -> str:
-    """A Python literal for a JSON value from the spec (str, int, float, bool, None, list, dict)."""
+def py_literal(value: object, wrap: int | None = None) -> str:
+    """A Python literal for a JSON value from the spec (str, int, float, bool, None, list, dict).
+
+    With `wrap`, strings longer than that are split into parenthesised implicit concatenation, so
+    black can fold deeply nested examples within the line length.
+    """
     if isinstance(value, str):
+        if wrap is not None and len(value) > wrap:
+            chunks = [value[i : i + wrap] for i in range(0, len(value), wrap)]
+            return "(" + " ".join(_string_literal(chunk) for chunk in chunks) + ")"
         return _string_literal(value)
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list):
-        return "[" + ", ".join(py_literal(item) for item in value) + "]"
+        return "[" + ", ".join(py_literal(item, wrap) for item in value) + "]"
     if isinstance(value, dict):
-        items = ", ".join(f"{_string_literal(str(k))}: {py_literal(v)}" for k, v in value.items())
+        items = ", ".join(
+            f"{py_literal(str(k), wrap)}: {py_literal(v, wrap)}" for k, v in value.items()
+        )
         return "{" + items + "}"
     raise TypeError(f"not a JSON value: {value!r}")
 

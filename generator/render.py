@@ -155,7 +155,8 @@ def _import_lines(texts: Iterable[str], local: Iterable[str]) -> list[str]:
             by_module.setdefault(module, []).append(name)
     stdlib = [m for m in ("collections.abc", "typing") if m in by_module]
     third = [m for m in ("pydantic", "typing_extensions") if m in by_module]
-    lines = ["import os"] if "os" in used else []  # `to: str | os.PathLike[str]` of downloads
+    # `builtins.list` of un-paginated lists, `os.PathLike` of downloads
+    lines = [f"import {module}" for module in ("builtins", "os") if module in used]
     lines.extend(f"from {m} import {', '.join(sorted(by_module[m]))}" for m in stdlib)
     if third:
         if lines:

@@ -5,12 +5,21 @@ Every problem is collected, so one run reports them all, each with its file, lin
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import referencing
 from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import (
+    DuplicateOperationIDError,
+    UnresolvableParameterError,
+)
 
 from .errors import SpecError, SpecProblem
 from .load import LoadedSpec, escape_pointer_token, split_pointer
@@ -20,14 +29,38 @@ _SPEC_URI = "urn:akeneo-spec"
 _SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
 
 
-def validate(spec: LoadedSpec) -> None:
-    """Raise SpecError listing every problem; return quietly when the spec is sound."""
+DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "valid"
+
+
+def validate(spec: LoadedSpec, cache_dir: Path | None = DEFAULT_CACHE) -> None:
+    """Raise SpecError listing every problem; return quietly when the spec is sound.
+
+    A document found sound is remembered by its content hash (and the validators' versions), so
+    regenerating an unchanged spec skips the slow OpenAPI check; problems are never cached.
+    """
+    marker = _marker(spec, cache_dir)
+    if marker is not None and marker.exists():
+        return
     problems = list(_openapi_problems(spec))
     if not problems:  # our rules assume a structurally valid document
         problems.extend(_rule_problems(spec))
         problems.extend(_example_problems(spec))
     if problems:
         raise SpecError(problems)
+    if marker is not None:
+        with contextlib.suppress(OSError):  # the cache only saves time
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+
+
+def _marker(spec: LoadedSpec, cache_dir: Path | None) -> Path | None:
+    if cache_dir is None:
+        return None
+    versions = "|".join(version(name) for name in ("openapi-spec-validator", "jsonschema"))
+    text = json.dumps(spec.document, sort_keys=True, ensure_ascii=False)
+    rules = Path(__file__).read_bytes()  # a change of our own rules invalidates the cache too
+    digest = hashlib.sha256(f"{versions}\0{text}".encode() + rules).hexdigest()
+    return cache_dir / digest
 
 
 def iter_operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -43,9 +76,15 @@ def operation_pointer(path: str, method: str) -> str:
 
 
 # -- OpenAPI conformance ------------------------------------------------------------------------
+# Our own rules check these again and can say on which line: skip the pointer-less copies.
+_COVERED_BY_RULES = (DuplicateOperationIDError, UnresolvableParameterError)
+
+
 def _openapi_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
     reported: set[str] = set()
     for error in OpenAPIV31SpecValidator(spec.document).iter_errors():
+        if isinstance(error, _COVERED_BY_RULES):
+            continue
         pointer = _absolute_pointer(spec.document, list(error.path))
         if pointer is None:
             pointer = _find_relative(spec.document, list(error.path), error.instance, reported)

@@ -4,6 +4,8 @@ asset family."""
 
 from __future__ import annotations
 
+import builtins
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
@@ -48,7 +50,7 @@ class AssetAttributeOptionsResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[AssetAttributeOption]:
+    ) -> builtins.list[AssetAttributeOption]:
         """List the options of an asset attribute.
 
         Returns every option of a `single_option` or `multiple_options` asset attribute in
@@ -198,7 +200,7 @@ class AsyncAssetAttributeOptionsResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[AssetAttributeOption]:
+    ) -> builtins.list[AssetAttributeOption]:
         """List the options of an asset attribute.
 
         Returns every option of a `single_option` or `multiple_options` asset attribute in

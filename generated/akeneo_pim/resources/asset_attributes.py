@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
@@ -45,7 +47,7 @@ class AssetAttributesResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[AssetAttribute]:
+    ) -> builtins.list[AssetAttribute]:
         """List the attributes of an asset family.
 
         Returns every attribute of the asset family in one JSON array. The list is not
@@ -182,7 +184,7 @@ class AsyncAssetAttributesResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[AssetAttribute]:
+    ) -> builtins.list[AssetAttribute]:
         """List the attributes of an asset family.
 
         Returns every attribute of the asset family in one JSON array. The list is not

@@ -4,6 +4,7 @@ metric attributes."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 
 from .._batch import BatchReport
@@ -42,7 +43,7 @@ class MeasurementFamiliesResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[MeasurementFamily]:
+    ) -> builtins.list[MeasurementFamily]:
         """List measurement families.
 
         Returns every measurement family of the PIM at once, as a JSON array; there is no
@@ -123,7 +124,7 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[MeasurementFamily]:
+    ) -> builtins.list[MeasurementFamily]:
         """List measurement families.
 
         Returns every measurement family of the PIM at once, as a JSON array; there is no

@@ -4,6 +4,8 @@ attributes of a reference entity."""
 
 from __future__ import annotations
 
+import builtins
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
@@ -48,7 +50,7 @@ class ReferenceEntityAttributeOptionsResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[ReferenceEntityAttributeOption]:
+    ) -> builtins.list[ReferenceEntityAttributeOption]:
         """List the options of a reference entity attribute.
 
         Returns every option of a `single_option` or `multiple_options` attribute in one
@@ -201,7 +203,7 @@ class AsyncReferenceEntityAttributeOptionsResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[ReferenceEntityAttributeOption]:
+    ) -> builtins.list[ReferenceEntityAttributeOption]:
         """List the options of a reference entity attribute.
 
         Returns every option of a `single_option` or `multiple_options` attribute in one

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
@@ -45,7 +47,7 @@ class ReferenceEntityAttributesResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[ReferenceEntityAttribute]:
+    ) -> builtins.list[ReferenceEntityAttribute]:
         """List the attributes of a reference entity.
 
         Returns every attribute of the reference entity in one JSON array. The list is not
@@ -182,7 +184,7 @@ class AsyncReferenceEntityAttributesResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> list[ReferenceEntityAttribute]:
+    ) -> builtins.list[ReferenceEntityAttribute]:
         """List the attributes of a reference entity.
 
         Returns every attribute of the reference entity in one JSON array. The list is not

@@ -1,0 +1,1 @@
+"""Contract tests: the generated client against the spec, through a validating mock PIM."""

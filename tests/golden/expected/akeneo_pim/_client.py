@@ -1,0 +1,915 @@
+# Runtime of the generated Akeneo PIM client: static file copied verbatim from templates/runtime/.
+"""The sync and async clients: one connection pool each, tokens, retries, the concurrency limit.
+
+Generated `Akeneo` / `AsyncAkeneo` subclass these and only add resource attributes. The two classes
+mirror each other method for method; the shared, I/O-free parts live in `_base.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import unquote
+
+import httpx
+from pydantic import BaseModel
+from typing_extensions import Self
+
+from ._auth import TOKEN_PATH, AsyncTokenManager, SyncTokenManager
+from ._base import (
+    AUTH_OPTION_NAMES,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_TIME,
+    DEFAULT_TIMEOUT,
+    BaseClient,
+    PreparedCall,
+    decode_json,
+    validate_list,
+    validate_model,
+)
+from ._batch import (
+    BatchFormat,
+    BatchItemResult,
+    BatchPlanner,
+    BatchReport,
+    Chunk,
+    ReportBuilder,
+    chunk_failed,
+    chunk_results,
+    stops_batch,
+)
+from ._endpoint import Endpoint
+from ._errors import AkeneoError, make_status_error
+from ._files import DownloadedFile, DownloadTarget, UploadPayload, downloaded, upload_code
+from ._logging import log_request, log_retry
+from ._pagination import AsyncPaginator, SyncPaginator
+from ._results import WriteResult
+from ._retry import RetryPolicy, RetryTracker
+from ._types import DEFAULT_OPTIONS, FileInput, RequestOptions, Timeout
+from ._urls import encode_query
+
+__all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")  # page items: models, or plain values such as uuids
+BatchItem = Mapping[str, Any] | BaseModel
+
+
+class _Stop:
+    """The error that stopped a batch; later chunks are reported as not sent."""
+
+    def __init__(self) -> None:
+        self.error: AkeneoError | None = None
+
+
+class SyncAPIClient(BaseClient):
+    """Blocking client. Thread-safe: threads share the pool, the token and the concurrency limit."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        client_id: str | None = None,
+        secret: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        access_token: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_retry_time: float = DEFAULT_MAX_RETRY_TIME,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            client_id=client_id,
+            secret=secret,
+            username=username,
+            password=password,
+            access_token=access_token,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_time=max_retry_time,
+            max_concurrency=max_concurrency,
+        )
+        if http_client is not None and transport is not None:
+            raise TypeError("pass http_client or transport, not both")
+        # A caller-provided httpx.Client stays the caller's: close() leaves it open.
+        self._owns_http = http_client is None
+        # httpx's default pool size: the limiter below, not the pool, caps requests in flight, and a
+        # with_options() copy raising max_concurrency shares this pool.
+        self._http = http_client or httpx.Client(transport=transport, timeout=self._timeout)
+        self._limiter = threading.BoundedSemaphore(max_concurrency)
+        self._auth = SyncTokenManager(
+            credentials=self._credentials,
+            access_token=self._access_token.get() if self._access_token else None,
+            fetch=self._fetch_token,
+        )
+
+    # --------------------------------------------------------------------------- lifecycle
+    def with_options(self, **changes: Any) -> Self:
+        """A client of the same class with some settings changed.
+
+        Unless the connection settings change, the copy shares the connection pool (and leaves it
+        open on close), the token (refreshed once for both) and the concurrency limit.
+        """
+        self._check_option_names(changes)
+        settings = self._settings()
+        settings.update(changes)
+        share_pool = "http_client" not in changes and "transport" not in changes
+        if share_pool:
+            settings["http_client"] = self._http
+        derived = type(self)(**settings)
+        if not AUTH_OPTION_NAMES & set(changes):
+            derived._auth = self._auth
+        if "max_concurrency" not in changes:
+            derived._limiter = self._limiter
+        return derived
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def login(self) -> None:
+        """Authenticate now (password grant) instead of at the first call; no-op for App tokens."""
+        self._auth.login()
+
+    def _sleep(self, seconds: float) -> None:
+        # One place to patch in tests so that retries do not really wait.
+        time.sleep(seconds)
+
+    # ----------------------------------------------------------------------------- sending
+    def _fetch_token(self, body: Mapping[str, str], basic: str) -> object:
+        response = self._send(self._token_call(body, basic))
+        return decode_json(response, "oauth_token")
+
+    def _send_once(
+        self,
+        call: PreparedCall,
+        request: httpx.Request,
+        consume: Callable[[httpx.Response], None] | None,
+    ) -> httpx.Response:
+        with self._limiter:
+            started = time.perf_counter()
+            try:
+                response = self._http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                elapsed = time.perf_counter() - started
+                log_request(
+                    call.endpoint.operation_id,
+                    call.method,
+                    str(request.url),
+                    type(exc).__name__,
+                    elapsed,
+                )
+                raise
+            try:
+                if consume is not None and response.is_success:
+                    consume(response)
+                else:
+                    response.read()
+            finally:
+                response.close()
+            log_request(
+                call.endpoint.operation_id,
+                call.method,
+                str(request.url),
+                response.status_code,
+                time.perf_counter() - started,
+            )
+            return response
+
+    def _send(
+        self, call: PreparedCall, consume: Callable[[httpx.Response], None] | None = None
+    ) -> httpx.Response:
+        tracker = RetryTracker(
+            RetryPolicy(max_retry_time=self._max_retry_time),
+            max_retries=call.max_retries,
+            enabled=call.retryable,
+        )
+        replayed = False
+        while True:
+            token = self._auth.token() if call.authenticated else None
+            try:
+                with call.build(self._http, token) as request:
+                    response = self._send_once(call, request, consume)
+            except httpx.TransportError as exc:
+                delay = tracker.after_error(call.method, exc)
+                if delay is None:
+                    raise call.connection_error(exc) from exc
+                log_retry(
+                    call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
+                )
+                self._sleep(delay)
+                continue
+            if (
+                response.status_code == 401
+                and token is not None
+                and not replayed
+                and self._auth.can_renew
+            ):
+                # The token died early (revoked, server restart): renew once and replay.
+                replayed = True
+                self._auth.forget(token)
+                continue
+            if response.is_success:
+                return response
+            delay = tracker.after_status(call.method, response)
+            if delay is None:
+                raise make_status_error(
+                    response,
+                    operation_id=call.endpoint.operation_id,
+                    keep_response=call.path != TOKEN_PATH,
+                )
+            log_retry(
+                call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay
+            )
+            self._sleep(delay)
+
+    # -------------------------------------------------------------- methods of the contract
+    def fetch_json(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        form: Mapping[str, str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> Any:
+        self._warn_deprecated(endpoint)
+        return self._json(endpoint, path_params, query, json, form, options)
+
+    def _json(
+        self,
+        endpoint: Endpoint,
+        path_params: Mapping[str, object] | None,
+        query: Mapping[str, object] | None,
+        json: object,
+        form: Mapping[str, str] | None,
+        options: RequestOptions,
+    ) -> object:
+        call = self._prepare(
+            endpoint, options=options, path_params=path_params, query=query, json=json, form=form
+        )
+        return decode_json(self._send(call), endpoint.operation_id)
+
+    def fetch_model(
+        self,
+        endpoint: Endpoint,
+        *,
+        cast_to: type[M],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> M:
+        self._warn_deprecated(endpoint)
+        data = self._json(endpoint, path_params, query, json, None, options)
+        return validate_model(cast_to, data, endpoint.operation_id)
+
+    def fetch_list(
+        self,
+        endpoint: Endpoint,
+        *,
+        cast_to: type[M],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> list[M]:
+        self._warn_deprecated(endpoint)
+        data = self._json(endpoint, path_params, query, None, None, options)
+        return validate_list(cast_to, data, endpoint.operation_id)
+
+    def paginate(
+        self,
+        endpoint: Endpoint,
+        *,
+        item_type: type[T],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        start_url: str | None = None,
+    ) -> SyncPaginator[T]:
+        """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor.
+
+        For a search sent as a POST body, every page is requested with the same method and body;
+        the link only adds the cursor.
+        """
+        self._warn_deprecated(endpoint)
+        # Render the path now so that a missing parameter fails here, not during iteration.
+        self._prepare(endpoint, options=options, path_params=path_params, query=query)
+
+        def fetch(url: str | None) -> tuple[str, object]:
+            call = self._prepare(
+                endpoint, options=options, url=url, path_params=path_params, query=query, json=json
+            )
+            response = self._send(call)
+            return str(response.request.url), decode_json(response, endpoint.operation_id)
+
+        return SyncPaginator(
+            fetch,
+            item_type=item_type,
+            resolve=self._resolve,
+            start_url=start_url,
+            operation_id=endpoint.operation_id,
+        )
+
+    def write(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> WriteResult:
+        self._warn_deprecated(endpoint)
+        call = self._prepare(
+            endpoint, options=options, path_params=path_params, query=query, json=json
+        )
+        return WriteResult.from_response(self._send(call))
+
+    def delete(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> None:
+        self._warn_deprecated(endpoint)
+        self._send(self._prepare(endpoint, options=options, path_params=path_params, query=query))
+
+    def upsert_many(
+        self,
+        endpoint: Endpoint,
+        items: Iterable[BatchItem],
+        *,
+        key: str,
+        format: BatchFormat = "ndjson",
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        concurrency: int = 1,
+    ) -> BatchReport:
+        """Send `items` in chunks of at most 100; one result per item, in input order.
+
+        Items are read lazily. A chunk whose request fails gets that error on each of its items and
+        later chunks still go, except after an error that would fail them all too (connection lost,
+        authentication refused, server errors or rate limit after retries): the remaining items are
+        then read and reported as not sent. `concurrency` chunks may be in flight at once, capped
+        by the client's max_concurrency.
+        """
+        self._warn_deprecated(endpoint)
+        self._prepare(endpoint, options=options, path_params=path_params)  # fail fast on path
+        planner = BatchPlanner(key=key, format=format)
+        report = ReportBuilder()
+        stop = _Stop()
+
+        def send(chunk: Chunk) -> list[BatchItemResult]:
+            if stop.error is not None:
+                return chunk_failed(chunk, stop.error, sent=False)
+            call = self._prepare(
+                endpoint,
+                options=options,
+                path_params=path_params,
+                query=query,
+                content=chunk.body(),
+                content_type=chunk.content_type,
+                accept=None if format == "ndjson" else "application/json",
+            )
+            try:
+                response = self._send(call)
+            except AkeneoError as exc:
+                if stops_batch(exc) and stop.error is None:
+                    stop.error = exc
+                return chunk_failed(chunk, exc)
+            return chunk_results(chunk, response.text)
+
+        workers = max(1, min(concurrency, self._max_concurrency))
+        if workers == 1:
+            for item in items:
+                for piece in planner.feed(item):
+                    report.add([piece] if isinstance(piece, BatchItemResult) else send(piece))
+            for piece in planner.flush():
+                report.add([piece] if isinstance(piece, BatchItemResult) else send(piece))
+            return report.build()
+
+        # Bounded window of chunks in flight: memory stays at `workers` chunks whatever the input.
+        pending: deque[Future[list[BatchItemResult]]] = deque()
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="akeneo-batch") as pool:
+
+            def handle(pieces: list[BatchItemResult | Chunk]) -> None:
+                for piece in pieces:
+                    if isinstance(piece, BatchItemResult):
+                        report.add([piece])
+                        continue
+                    while len(pending) >= workers:
+                        report.add(pending.popleft().result())
+                    pending.append(pool.submit(send, piece))
+
+            for item in items:
+                handle(planner.feed(item))
+            handle(planner.flush())
+            while pending:
+                report.add(pending.popleft().result())
+        return report.build()
+
+    def upload(
+        self,
+        endpoint: Endpoint,
+        *,
+        file: FileInput,
+        filename: str | None = None,
+        json_parts: Mapping[str, object] | None = None,
+        path_params: Mapping[str, object] | None = None,
+        code_header: str | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> str:
+        self._warn_deprecated(endpoint)
+        payload = UploadPayload(file, filename, json_parts)
+        call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
+        return upload_code(self._send(call), call.path, code_header)
+
+    def download(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        to: str | os.PathLike[str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> DownloadedFile:
+        """Bytes in memory, or streamed to `to` (a file path, or a directory: then the name comes
+        from Content-Disposition). No Accept header: the answer is the file's own type."""
+        self._warn_deprecated(endpoint)
+        call = self._prepare(endpoint, options=options, path_params=path_params, accept=None)
+        if to is None:
+            return downloaded(self._send(call), None)
+        target = DownloadTarget(to, fallback_name=_fallback_name(call.path))
+        response = self._send(call, consume=target.write)
+        return downloaded(response, target)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        authenticated: bool = True,
+    ) -> httpx.Response:
+        """Escape hatch for routes the generated client lacks: `path` like `/api/rest/v1/...` or
+        an absolute link on the same PIM. Same auth, retries and errors; returns the raw response.
+        """
+        endpoint = Endpoint(
+            f"{method.upper()} {path}", method.upper(), "", authenticated=authenticated
+        )
+        call = self._prepare(
+            endpoint, options=options, url=self._absolute(path), json=json, headers=headers
+        )
+        call.params = _params_for(query, options)
+        return self._send(call)
+
+
+class AsyncAPIClient(BaseClient):
+    """Asyncio client. Tasks share the pool, the token and the concurrency limit."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        client_id: str | None = None,
+        secret: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        access_token: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_retry_time: float = DEFAULT_MAX_RETRY_TIME,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            client_id=client_id,
+            secret=secret,
+            username=username,
+            password=password,
+            access_token=access_token,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_time=max_retry_time,
+            max_concurrency=max_concurrency,
+        )
+        if http_client is not None and transport is not None:
+            raise TypeError("pass http_client or transport, not both")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(transport=transport, timeout=self._timeout)
+        self._limiter = asyncio.Semaphore(max_concurrency)
+        self._auth = AsyncTokenManager(
+            credentials=self._credentials,
+            access_token=self._access_token.get() if self._access_token else None,
+            fetch=self._fetch_token,
+        )
+
+    # --------------------------------------------------------------------------- lifecycle
+    def with_options(self, **changes: Any) -> Self:
+        """See `SyncAPIClient.with_options`."""
+        self._check_option_names(changes)
+        settings = self._settings()
+        settings.update(changes)
+        share_pool = "http_client" not in changes and "transport" not in changes
+        if share_pool:
+            settings["http_client"] = self._http
+        derived = type(self)(**settings)
+        if not AUTH_OPTION_NAMES & set(changes):
+            derived._auth = self._auth
+        if "max_concurrency" not in changes:
+            derived._limiter = self._limiter
+        return derived
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def login(self) -> None:
+        await self._auth.login()
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+    # ----------------------------------------------------------------------------- sending
+    async def _fetch_token(self, body: Mapping[str, str], basic: str) -> object:
+        response = await self._send(self._token_call(body, basic))
+        return decode_json(response, "oauth_token")
+
+    async def _send_once(
+        self,
+        call: PreparedCall,
+        request: httpx.Request,
+        consume: Callable[[httpx.Response], Any] | None,
+    ) -> httpx.Response:
+        async with self._limiter:
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                elapsed = time.perf_counter() - started
+                log_request(
+                    call.endpoint.operation_id,
+                    call.method,
+                    str(request.url),
+                    type(exc).__name__,
+                    elapsed,
+                )
+                raise
+            try:
+                if consume is not None and response.is_success:
+                    await consume(response)
+                else:
+                    await response.aread()
+            finally:
+                await response.aclose()
+            log_request(
+                call.endpoint.operation_id,
+                call.method,
+                str(request.url),
+                response.status_code,
+                time.perf_counter() - started,
+            )
+            return response
+
+    async def _send(
+        self, call: PreparedCall, consume: Callable[[httpx.Response], Any] | None = None
+    ) -> httpx.Response:
+        tracker = RetryTracker(
+            RetryPolicy(max_retry_time=self._max_retry_time),
+            max_retries=call.max_retries,
+            enabled=call.retryable,
+        )
+        replayed = False
+        while True:
+            token = await self._auth.token() if call.authenticated else None
+            try:
+                with call.build(self._http, token) as request:
+                    response = await self._send_once(call, request, consume)
+            except httpx.TransportError as exc:
+                delay = tracker.after_error(call.method, exc)
+                if delay is None:
+                    raise call.connection_error(exc) from exc
+                log_retry(
+                    call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
+                )
+                await self._sleep(delay)
+                continue
+            if (
+                response.status_code == 401
+                and token is not None
+                and not replayed
+                and self._auth.can_renew
+            ):
+                replayed = True
+                await self._auth.forget(token)
+                continue
+            if response.is_success:
+                return response
+            delay = tracker.after_status(call.method, response)
+            if delay is None:
+                raise make_status_error(
+                    response,
+                    operation_id=call.endpoint.operation_id,
+                    keep_response=call.path != TOKEN_PATH,
+                )
+            log_retry(
+                call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay
+            )
+            await self._sleep(delay)
+
+    # -------------------------------------------------------------- methods of the contract
+    async def fetch_json(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        form: Mapping[str, str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> Any:
+        self._warn_deprecated(endpoint)
+        return await self._json(endpoint, path_params, query, json, form, options)
+
+    async def _json(
+        self,
+        endpoint: Endpoint,
+        path_params: Mapping[str, object] | None,
+        query: Mapping[str, object] | None,
+        json: object,
+        form: Mapping[str, str] | None,
+        options: RequestOptions,
+    ) -> object:
+        call = self._prepare(
+            endpoint, options=options, path_params=path_params, query=query, json=json, form=form
+        )
+        return decode_json(await self._send(call), endpoint.operation_id)
+
+    async def fetch_model(
+        self,
+        endpoint: Endpoint,
+        *,
+        cast_to: type[M],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> M:
+        self._warn_deprecated(endpoint)
+        data = await self._json(endpoint, path_params, query, json, None, options)
+        return validate_model(cast_to, data, endpoint.operation_id)
+
+    async def fetch_list(
+        self,
+        endpoint: Endpoint,
+        *,
+        cast_to: type[M],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> list[M]:
+        self._warn_deprecated(endpoint)
+        data = await self._json(endpoint, path_params, query, None, None, options)
+        return validate_list(cast_to, data, endpoint.operation_id)
+
+    def paginate(
+        self,
+        endpoint: Endpoint,
+        *,
+        item_type: type[T],
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        start_url: str | None = None,
+    ) -> AsyncPaginator[T]:
+        """Not a coroutine: returns the lazy paginator at once, for `async for`."""
+        self._warn_deprecated(endpoint)
+        self._prepare(endpoint, options=options, path_params=path_params, query=query)
+
+        async def fetch(url: str | None) -> tuple[str, object]:
+            call = self._prepare(
+                endpoint, options=options, url=url, path_params=path_params, query=query, json=json
+            )
+            response = await self._send(call)
+            return str(response.request.url), decode_json(response, endpoint.operation_id)
+
+        return AsyncPaginator(
+            fetch,
+            item_type=item_type,
+            resolve=self._resolve,
+            start_url=start_url,
+            operation_id=endpoint.operation_id,
+        )
+
+    async def write(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> WriteResult:
+        self._warn_deprecated(endpoint)
+        call = self._prepare(
+            endpoint, options=options, path_params=path_params, query=query, json=json
+        )
+        return WriteResult.from_response(await self._send(call))
+
+    async def delete(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> None:
+        self._warn_deprecated(endpoint)
+        call = self._prepare(endpoint, options=options, path_params=path_params, query=query)
+        await self._send(call)
+
+    async def upsert_many(
+        self,
+        endpoint: Endpoint,
+        items: Iterable[BatchItem] | AsyncIterable[BatchItem],
+        *,
+        key: str,
+        format: BatchFormat = "ndjson",
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        concurrency: int = 1,
+    ) -> BatchReport:
+        """See `SyncAPIClient.upsert_many`; `items` may also be an async iterable."""
+        self._warn_deprecated(endpoint)
+        self._prepare(endpoint, options=options, path_params=path_params)
+        planner = BatchPlanner(key=key, format=format)
+        report = ReportBuilder()
+        stop = _Stop()
+
+        async def send(chunk: Chunk) -> list[BatchItemResult]:
+            if stop.error is not None:
+                return chunk_failed(chunk, stop.error, sent=False)
+            call = self._prepare(
+                endpoint,
+                options=options,
+                path_params=path_params,
+                query=query,
+                content=chunk.body(),
+                content_type=chunk.content_type,
+                accept=None if format == "ndjson" else "application/json",
+            )
+            try:
+                response = await self._send(call)
+            except AkeneoError as exc:
+                if stops_batch(exc) and stop.error is None:
+                    stop.error = exc
+                return chunk_failed(chunk, exc)
+            return chunk_results(chunk, response.text)
+
+        workers = max(1, min(concurrency, self._max_concurrency))
+        pending: deque[asyncio.Task[list[BatchItemResult]]] = deque()
+
+        async def handle(pieces: list[BatchItemResult | Chunk]) -> None:
+            for piece in pieces:
+                if isinstance(piece, BatchItemResult):
+                    report.add([piece])
+                elif workers == 1:
+                    report.add(await send(piece))
+                else:
+                    while len(pending) >= workers:
+                        report.add(await pending.popleft())
+                    pending.append(asyncio.ensure_future(send(piece)))
+
+        try:
+            if isinstance(items, AsyncIterable):
+                async for item in items:
+                    await handle(planner.feed(item))
+            else:
+                for item in items:
+                    await handle(planner.feed(item))
+            await handle(planner.flush())
+            while pending:
+                report.add(await pending.popleft())
+        finally:
+            for task in pending:
+                task.cancel()
+        return report.build()
+
+    async def upload(
+        self,
+        endpoint: Endpoint,
+        *,
+        file: FileInput,
+        filename: str | None = None,
+        json_parts: Mapping[str, object] | None = None,
+        path_params: Mapping[str, object] | None = None,
+        code_header: str | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> str:
+        self._warn_deprecated(endpoint)
+        payload = UploadPayload(file, filename, json_parts)
+        call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
+        return upload_code(await self._send(call), call.path, code_header)
+
+    async def download(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Mapping[str, object] | None = None,
+        to: str | os.PathLike[str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> DownloadedFile:
+        self._warn_deprecated(endpoint)
+        call = self._prepare(endpoint, options=options, path_params=path_params, accept=None)
+        if to is None:
+            return downloaded(await self._send(call), None)
+        target = DownloadTarget(to, fallback_name=_fallback_name(call.path))
+        response = await self._send(call, consume=target.awrite)
+        return downloaded(response, target)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, object] | None = None,
+        json: object = None,
+        headers: Mapping[str, str] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+        authenticated: bool = True,
+    ) -> httpx.Response:
+        """See `SyncAPIClient.request`."""
+        endpoint = Endpoint(
+            f"{method.upper()} {path}", method.upper(), "", authenticated=authenticated
+        )
+        call = self._prepare(
+            endpoint, options=options, url=self._absolute(path), json=json, headers=headers
+        )
+        call.params = _params_for(query, options)
+        return await self._send(call)
+
+
+def _fallback_name(path: str) -> str:
+    """A file name when the server sends no Content-Disposition: the last segment of the path."""
+    segments = [segment for segment in path.split("/") if segment and segment != "download"]
+    return os.path.basename(unquote(segments[-1])) if segments else "download"
+
+
+def _params_for(
+    query: Mapping[str, object] | None, options: RequestOptions
+) -> list[tuple[str, str]]:
+    return encode_query(query, options.extra_query)

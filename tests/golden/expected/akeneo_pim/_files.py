@@ -1,0 +1,215 @@
+# Runtime of the generated Akeneo PIM client: static file copied verbatim from templates/runtime/.
+"""Media files: building multipart uploads, reading the new code, streaming downloads to disk."""
+
+from __future__ import annotations
+
+import contextlib
+import mimetypes
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import httpx
+
+from ._errors import UnexpectedResponseError
+from ._serialization import dumps_compact, to_body
+from ._types import FileInput
+
+__all__ = ["DownloadedFile"]
+
+CHUNK_SIZE = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadedFile:
+    """A downloaded file: on disk (`path`, `content` None) or in memory (`content`, `path` None)."""
+
+    path: Path | None
+    content: bytes | None
+    filename: str | None
+    content_type: str | None
+    size: int
+
+
+# ---------------------------------------------------------------------------------------- uploads
+
+MultipartFiles = dict[str, tuple[str, Any, str]]
+
+
+class UploadPayload:
+    """The parts of one upload, rebuilt for each attempt (a retry must resend the whole file)."""
+
+    def __init__(
+        self,
+        file: FileInput,
+        filename: str | None,
+        json_parts: Mapping[str, object] | None,
+    ) -> None:
+        self._file = file
+        if isinstance(file, str | os.PathLike):
+            path = Path(os.fspath(file))
+            if not path.is_file():
+                raise FileNotFoundError(f"no file to upload at {path}")
+            self.filename = filename or path.name
+            self.rewindable = True
+        elif isinstance(file, bytes | bytearray | memoryview):
+            self.filename = filename or "file"
+            self.rewindable = True
+        else:
+            name = getattr(file, "name", None)
+            default = os.path.basename(name) if isinstance(name, str) and name else "file"
+            self.filename = filename or default
+            # httpx rewinds a seekable file object to its start for each attempt, so the whole
+            # file is sent and a retry resends it; without seek, only one attempt is possible.
+            seekable = False
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                seekable = bool(file.seekable())
+            self.rewindable = seekable
+        self.content_type = mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
+        # Akeneo wants each extra part as a JSON *string*; a str is taken as already-written JSON.
+        self.data: dict[str, str] = {
+            name: value if isinstance(value, str) else dumps_compact(to_body(value))
+            for name, value in (json_parts or {}).items()
+            if value is not None
+        }
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[MultipartFiles]:
+        """The `files=` argument for httpx; a file opened from a path is closed on exit."""
+        file = self._file
+        if isinstance(file, str | os.PathLike):
+            with open(os.fspath(file), "rb") as handle:
+                yield {"file": (self.filename, handle, self.content_type)}
+            return
+        if isinstance(file, bytes | bytearray | memoryview):
+            yield {"file": (self.filename, bytes(file), self.content_type)}
+            return
+        yield {"file": (self.filename, file, self.content_type)}
+
+
+def upload_code(response: httpx.Response, collection_path: str, code_header: str | None) -> str:
+    """The new file's code: from the code header when present, else from `Location`.
+
+    Media codes hold slashes (`1/d/7/f/abc_shoe.jpg`), so the code is everything after the
+    collection path in `Location`, not only its last segment.
+    """
+    value = response.headers.get(code_header) if code_header else None
+    if value:
+        return str(value)
+    location = response.headers.get("location")
+    if not location:
+        raise UnexpectedResponseError(
+            f"the upload to {response.request.url} answered {response.status_code} without a "
+            "Location header, so the new file code is unknown"
+        )
+    raw_path = httpx.URL(location).raw_path.decode("ascii").split("?", 1)[0].rstrip("/")
+    marker = collection_path.rstrip("/") + "/"
+    position = raw_path.find(marker)
+    found = position >= 0
+    rest = raw_path[position + len(marker) :] if found else raw_path.rsplit("/", 1)[-1]
+    # Some routes point at the download URL of the new file; the code is what precedes it.
+    if rest.endswith("/download"):
+        rest = rest[: -len("/download")]
+    return unquote(rest)
+
+
+# -------------------------------------------------------------------------------------- downloads
+
+
+def filename_from_disposition(value: str | None) -> str | None:
+    """The file name of a Content-Disposition header (RFC 6266, including `filename*=`)."""
+    if not value:
+        return None
+    message = Message()
+    message["content-disposition"] = value
+    name = message.get_filename()
+    if not name:
+        return None
+    # Never trust a server-provided name as a path.
+    base = os.path.basename(name.replace("\\", "/")).strip()
+    return base or None
+
+
+def media_type(response: httpx.Response) -> str | None:
+    value = response.headers.get("content-type")
+    return value.split(";", 1)[0].strip() or None if value else None
+
+
+class DownloadTarget:
+    """Where a streamed download goes. The body lands in a temporary file next to the target, which
+    is renamed at the end: a failed download never leaves a truncated file under the final name."""
+
+    def __init__(self, to: str | os.PathLike[str], fallback_name: str) -> None:
+        self._to = Path(os.fspath(to))
+        self._fallback = fallback_name
+        self.path: Path | None = None
+        self.size = 0
+
+    def _final_path(self, response: httpx.Response) -> Path:
+        if self._to.is_dir():
+            name = filename_from_disposition(response.headers.get("content-disposition"))
+            return self._to / (name or self._fallback)
+        return self._to
+
+    def _temp_for(self, response: httpx.Response) -> tuple[Path, Path]:
+        final = self._final_path(response)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+        os.close(fd)
+        return final, Path(temp)
+
+    def _finish(self, final: Path, temp: Path, size: int) -> None:
+        os.replace(temp, final)
+        self.path = final
+        self.size = size
+
+    def write(self, response: httpx.Response) -> None:
+        final, temp = self._temp_for(response)
+        size = 0
+        try:
+            with temp.open("wb") as handle:
+                for chunk in response.iter_bytes(CHUNK_SIZE):
+                    handle.write(chunk)
+                    size += len(chunk)
+            self._finish(final, temp, size)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+    async def awrite(self, response: httpx.Response) -> None:
+        final, temp = self._temp_for(response)
+        size = 0
+        try:
+            with temp.open("wb") as handle:
+                async for chunk in response.aiter_bytes(CHUNK_SIZE):
+                    handle.write(chunk)
+                    size += len(chunk)
+            self._finish(final, temp, size)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+
+
+def downloaded(response: httpx.Response, target: DownloadTarget | None) -> DownloadedFile:
+    filename = filename_from_disposition(response.headers.get("content-disposition"))
+    if target is not None:
+        return DownloadedFile(
+            path=target.path,
+            content=None,
+            filename=filename,
+            content_type=media_type(response),
+            size=target.size,
+        )
+    content = response.content
+    return DownloadedFile(
+        path=None,
+        content=content,
+        filename=filename,
+        content_type=media_type(response),
+        size=len(content),
+    )

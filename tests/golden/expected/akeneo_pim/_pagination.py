@@ -1,0 +1,244 @@
+# Runtime of the generated Akeneo PIM client: static file copied verbatim from templates/runtime/.
+"""Lazy iteration over paginated lists.
+
+Akeneo says never to build `page` or `search_after` values: the paginator follows `_links.next.href`
+until it is absent. Only one page is held at a time, so memory stays bounded on big exports. For
+search_after exports, `cursor` is the link to the next page; a later run can resume from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+)
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, cast
+
+from pydantic import TypeAdapter, ValidationError
+
+from ._errors import CatalogUnavailableError, UnexpectedResponseError
+
+__all__ = ["AsyncPaginator", "Page", "SyncPaginator"]
+
+# Items are usually models, but some lists hold plain values (the uuids of a catalog).
+M = TypeVar("M")
+
+# url (None: the endpoint's first request) -> (absolute url requested, decoded JSON)
+SyncPageFetcher = Callable[[str | None], tuple[str, object]]
+AsyncPageFetcher = Callable[[str | None], Awaitable[tuple[str, object]]]
+LinkResolver = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[M]):
+    """One page of a list. `next_url` is absolute (already resolved against the base URL)."""
+
+    items: list[M]
+    items_count: int | None = None
+    current_page: int | None = None
+    next_url: str | None = None
+    links: Mapping[str, Any] = field(default_factory=dict)
+    url: str | None = None
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_url is not None
+
+
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+def _validator(item_type: type[M]) -> Callable[[object], M]:
+    """How to parse one item: a model validates itself; a plain type (str) through a TypeAdapter."""
+    model_validate = getattr(item_type, "model_validate", None)
+    if callable(model_validate):
+        return cast(Callable[[object], M], model_validate)
+    adapter = _ADAPTERS.get(item_type)
+    if adapter is None:
+        adapter = _ADAPTERS[item_type] = TypeAdapter(item_type)
+    return cast(Callable[[object], M], adapter.validate_python)
+
+
+def parse_page(data: object, item_type: type[M], url: str, resolve: LinkResolver) -> Page[M]:
+    if not isinstance(data, Mapping):
+        raise UnexpectedResponseError(f"expected a page object from {url}", body=data)
+    embedded = data.get("_embedded")
+    if embedded is None and isinstance(data.get("error"), str):
+        # A disabled App catalog answers 200 with {"error": "..."} in place of a page.
+        raise CatalogUnavailableError(data["error"], url=url, body=data)
+    raw_items = embedded.get("items") if isinstance(embedded, Mapping) else None
+    if not isinstance(raw_items, list):
+        raise UnexpectedResponseError(
+            f"expected `_embedded.items` in the page from {url}", body=data
+        )
+    validate = _validator(item_type)
+    try:
+        items = [validate(item) for item in raw_items]
+    except ValidationError as exc:
+        raise UnexpectedResponseError(
+            f"an item of the page from {url} does not match {item_type.__name__}: {exc}"
+        ) from exc
+    links = data.get("_links")
+    links = links if isinstance(links, Mapping) else {}
+    next_link = links.get("next")
+    href = next_link.get("href") if isinstance(next_link, Mapping) else None
+    count = data.get("items_count")
+    current = data.get("current_page")
+    return Page(
+        items=items,
+        items_count=count if isinstance(count, int) else None,
+        current_page=current if isinstance(current, int) else None,
+        next_url=resolve(href) if isinstance(href, str) and href else None,
+        links=dict(links),
+        url=url,
+    )
+
+
+class _PaginatorBase(Generic[M]):
+    def __init__(
+        self,
+        *,
+        item_type: type[M],
+        resolve: LinkResolver,
+        start_url: str | None = None,
+        operation_id: str = "",
+    ) -> None:
+        self._item_type = item_type
+        self._resolve = resolve
+        self._start_url = resolve(start_url) if start_url else None
+        self._operation_id = operation_id
+        self._cursor: str | None = None
+        self._done = False
+
+    @property
+    def cursor(self) -> str | None:
+        """The next link of the last page fetched; None before iterating and after the last page.
+
+        For a search_after export, store it and call `resume_from(cursor)` later to continue there.
+        """
+        return self._cursor
+
+    @property
+    def exhausted(self) -> bool:
+        """True once the last page (the one without a next link) has been fetched."""
+        return self._done
+
+    def _record(self, page: Page[M]) -> None:
+        self._cursor = page.next_url
+        self._done = page.next_url is None
+
+    def __repr__(self) -> str:
+        start = f" from {self._start_url}" if self._start_url else ""
+        return f"<{type(self).__name__} {self._operation_id}{start}>"
+
+
+class SyncPaginator(_PaginatorBase[M]):
+    """Iterating yields every item of every page; `pages()` yields the pages. Nothing is sent before
+    iteration starts, and each new iteration starts again from the beginning (or the resume point).
+    """
+
+    def __init__(
+        self,
+        fetch: SyncPageFetcher,
+        *,
+        item_type: type[M],
+        resolve: LinkResolver,
+        start_url: str | None = None,
+        operation_id: str = "",
+    ) -> None:
+        super().__init__(
+            item_type=item_type, resolve=resolve, start_url=start_url, operation_id=operation_id
+        )
+        self._fetch = fetch
+
+    def pages(self) -> Generator[Page[M], None, None]:
+        url = self._start_url
+        while True:
+            requested, data = self._fetch(url)
+            page = parse_page(data, self._item_type, requested, self._resolve)
+            self._record(page)
+            yield page
+            if page.next_url is None:
+                return
+            url = page.next_url
+
+    def __iter__(self) -> Iterator[M]:
+        for page in self.pages():
+            yield from page.items
+
+    def resume_from(self, cursor: str) -> SyncPaginator[M]:
+        """A paginator that starts at a saved `cursor` (a next link) instead of the first page."""
+        return SyncPaginator(
+            self._fetch,
+            item_type=self._item_type,
+            resolve=self._resolve,
+            start_url=cursor,
+            operation_id=self._operation_id,
+        )
+
+    def first_page(self) -> Page[M]:
+        """Fetch only the first page (handy with `with_count=true` to read `items_count`)."""
+        pages = self.pages()
+        try:
+            return next(pages)
+        finally:
+            pages.close()
+
+
+class AsyncPaginator(_PaginatorBase[M]):
+    """`async for item in paginator` yields every item; `paginator.pages()` yields pages."""
+
+    def __init__(
+        self,
+        fetch: AsyncPageFetcher,
+        *,
+        item_type: type[M],
+        resolve: LinkResolver,
+        start_url: str | None = None,
+        operation_id: str = "",
+    ) -> None:
+        super().__init__(
+            item_type=item_type, resolve=resolve, start_url=start_url, operation_id=operation_id
+        )
+        self._fetch = fetch
+
+    async def pages(self) -> AsyncGenerator[Page[M], None]:
+        url = self._start_url
+        while True:
+            requested, data = await self._fetch(url)
+            page = parse_page(data, self._item_type, requested, self._resolve)
+            self._record(page)
+            yield page
+            if page.next_url is None:
+                return
+            url = page.next_url
+
+    async def _items(self) -> AsyncIterator[M]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    def __aiter__(self) -> AsyncIterator[M]:
+        return self._items()
+
+    def resume_from(self, cursor: str) -> AsyncPaginator[M]:
+        return AsyncPaginator(
+            self._fetch,
+            item_type=self._item_type,
+            resolve=self._resolve,
+            start_url=cursor,
+            operation_id=self._operation_id,
+        )
+
+    async def first_page(self) -> Page[M]:
+        pages = self.pages()
+        try:
+            return await anext(pages)
+        finally:
+            await pages.aclose()

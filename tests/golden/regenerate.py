@@ -1,0 +1,49 @@
+"""Regenerate every golden copy: the baseline's expected output and the real client in generated/.
+
+Run from the project root: `python -m tests.golden.regenerate` (`make golden`); review, then commit.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.cli import produce
+from generator.errors import SpecError
+from generator.write import write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+
+# (spec, output directory) of every golden copy.
+COPIES: tuple[tuple[Path, Path], ...] = (
+    (GOLDEN / "spec" / "openapi.yaml", GOLDEN / "expected"),
+    (ROOT / "spec" / "openapi.yaml", ROOT / "generated"),
+)
+
+
+def regenerate(copies: tuple[tuple[Path, Path], ...] = COPIES) -> int:
+    """Write every copy; nothing is written for a spec with problems. Returns the exit code."""
+    status = 0
+    for spec, output in copies:
+        try:
+            files = produce(spec)
+        except SpecError as error:
+            for problem in error.problems:
+                print(f"error: {problem}", file=sys.stderr)
+            print(
+                f"{spec}: {len(error.problems)} problem(s); {output} left as it was.",
+                file=sys.stderr,
+            )
+            status = 1
+            continue
+        changed = write_tree(output, files)
+        print(
+            f"{output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}: "
+            f"{len(files)} files, {changed} changed."
+        )
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(regenerate())
