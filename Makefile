@@ -68,8 +68,8 @@ golden: $(STAMP)
 	$(BIN)/python -m tests.golden.regenerate
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_generate.py bench/results.md
-	$(BIN)/python bench/bench_diff.py bench/results.md
+	$(BIN)/python -m bench.bench_generate bench/results.md
+	$(BIN)/python -m bench.bench_diff bench/results.md
 
 # What the work tree's spec/ changes since BASE, to the HTTP API and to the Python client.
 BASE ?= HEAD

@@ -20,11 +20,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from generator.diff.engine import diff_sides
+from generator.diff.sides import read_side
 
-from generator.diff.engine import diff_sides  # noqa: E402  (the path is set just above)
-from generator.diff.sides import read_side  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RUNS = 5
 START = "<!-- bench_diff:start -->"

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 spec problems or drift, 2 usage error.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -21,11 +22,12 @@ from .errors import SpecError
 from .format import Formatter
 from .ir import Api
 from .load import load_spec
-from .render import header, render_package
+from .render import header, render_package, runtime_files
 from .validate import validate
 from .write import write_tree
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
+CACHE = Path(__file__).resolve().parent.parent / ".cache"  # content-hash caches; safe to delete
 DEFAULT_OUTPUT = Path("generated")
 _EXIT_CODES = """
 \b
@@ -43,14 +45,19 @@ def read_api(spec_path: Path) -> Api:
     return build_api(spec)
 
 
-def produce(spec_path: Path) -> dict[str, bytes]:
-    """Every file of the generated package, formatted, keyed by its relative path."""
+def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
+    """Every file of the generated package keyed by its relative path: rendered files formatted
+    with black, the runtime copied as it is. `cache` holds the validation and black caches."""
     spec = load_spec(spec_path)
-    validate(spec)
+    validate(spec, cache_dir=cache / "valid" if cache else None)
     api = build_api(spec)
-    rendered = render_package(api, source=_source_name(spec_path))
-    rendered.update(render_contract_tests(api, spec, header(_source_name(spec_path))))
-    return Formatter().format_files(rendered)
+    source = _source_name(spec_path)
+    rendered = render_package(api, source=source)
+    rendered.update(render_contract_tests(api, spec, header(source)))
+    formatter = Formatter(cache_dir=cache / "black" if cache else None, workers=os.cpu_count() or 1)
+    files = formatter.format_files(rendered)
+    files.update(runtime_files())
+    return files
 
 
 def _source_name(spec_path: Path) -> str:

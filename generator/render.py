@@ -50,7 +50,8 @@ def _environment() -> jinja2.Environment:
 
 
 def render_package(api: Api, source: str) -> dict[str, str]:
-    """Every file of the package as text, keyed by its path relative to the output directory."""
+    """Every rendered file of the package as text, keyed by its path relative to the output
+    directory; the static runtime comes from `runtime_files`."""
     env = _environment()
     line = header(source)
     common = {"api": api, "header_hash": f"# {line}", "header_html": f"<!-- {line} -->"}
@@ -98,9 +99,12 @@ def render_package(api: Api, source: str) -> dict[str, str]:
             imports=_resource_imports(resource),
         )
     files[f"{PACKAGE}/py.typed"] = f"# {line} Marks the package as typed (PEP 561).\n"
-    for runtime_file in sorted(RUNTIME.glob("*.py")):
-        files[f"{PACKAGE}/{runtime_file.name}"] = runtime_file.read_text(encoding="utf-8")
     return files
+
+
+def runtime_files() -> dict[str, bytes]:
+    """The hand-written runtime, byte for byte as it is in templates/runtime/ (not reformatted)."""
+    return {f"{PACKAGE}/{path.name}": path.read_bytes() for path in sorted(RUNTIME.glob("*.py"))}
 
 
 def _flavours(resource: Resource) -> list[dict[str, object]]:

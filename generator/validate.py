@@ -29,10 +29,7 @@ _SPEC_URI = "urn:akeneo-spec"
 _SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
 
 
-DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "valid"
-
-
-def validate(spec: LoadedSpec, cache_dir: Path | None = DEFAULT_CACHE) -> None:
+def validate(spec: LoadedSpec, cache_dir: Path | None = None) -> None:
     """Raise SpecError listing every problem; return quietly when the spec is sound.
 
     A document found sound is remembered by its content hash (and the validators' versions), so

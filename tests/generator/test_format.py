@@ -87,3 +87,17 @@ def test_invalid_python_is_not_served_from_a_valid_cache(tmp_path: Path) -> None
     formatter.format_file("m.py", UGLY)
     with pytest.raises(GeneratedCodeError):
         formatter.format_file("m.py", UGLY + "class:\n")
+
+
+def test_parallel_formatting_gives_the_same_bytes(tmp_path: Path) -> None:
+    files = {
+        f"pkg/module_{i}.py": f"x  =  {{ 'a' : {i} }}\ndef f( y ) :\n  return y\n" for i in range(5)
+    }
+    files["README.md"] = "# kept as it is  \n"
+    serial = Formatter(cache_dir=None, workers=1).format_files(files)
+    parallel = Formatter(cache_dir=tmp_path, workers=2).format_files(files)
+    assert parallel == serial
+    assert serial["pkg/module_3.py"] == b'x = {"a": 3}\n\n\ndef f(y):\n    return y\n'
+    assert serial["README.md"] == b"# kept as it is  \n"
+    # the workers filled the cache: a second run reads it back identically
+    assert Formatter(cache_dir=tmp_path, workers=2).format_files(files) == serial
