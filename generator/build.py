@@ -152,7 +152,7 @@ class _Builder:
             self.problem(f"x-python-method {method_name!r} is not a snake_case identifier", where)
         path_params, query_params = self.parameters(path, method, operation)
         body = _Body(self, operation, where)
-        kind, result_model = self.call_kind(operation, method, where, body)
+        kind, result_model = self.call_kind(operation, method, path, where, body)
         return_type, async_return_type, returns = _returns(kind, result_model)
         self._check_unique(
             (
@@ -274,13 +274,15 @@ class _Builder:
         return tuple(path_params), tuple(query_params)
 
     def call_kind(
-        self, operation: dict[str, Any], method: str, where: str, body: _Body
+        self, operation: dict[str, Any], method: str, operation_path: str, where: str, body: _Body
     ) -> tuple[CallKind, str | None]:
         """How the generated method calls the runtime, and the model its answer is parsed into."""
         if body.kind == "upsert_many":
             return "upsert_many", None
         if body.kind == "upload":
-            return "upload", None
+            # A file posted onto a resource the path names (a PAM asset's reference file) writes
+            # that resource; a file posted to a collection creates a file with a new code.
+            return ("upload_to" if "{" in operation_path else "upload"), None
         responses = operation.get("responses", {})
         success = sorted(status for status in responses if status.startswith("2"))
         if not success:
@@ -601,6 +603,11 @@ def _returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
         "delete": ("None", "Nothing."),
         "upsert_many": ("BatchReport", "One result per item, in input order."),
         "upload": ("str", "The code of the new file."),
+        "upload_to": (
+            "WriteResult",
+            "Status and Location of the resource the file was attached to; `body` holds the "
+            "server's JSON warnings when it sends some.",
+        ),
         "download": ("DownloadedFile", "The file: its bytes, or its path when `to` is given."),
     }
     annotation, text = table[kind]

@@ -129,7 +129,7 @@ def _case(
             args.append(
                 f"{param.name}={py_literal(_parameter_value(param, node, document), wrap=_WRAP)}"
             )
-    if op.kind == "upload":
+    if op.kind in ("upload", "upload_to"):
         parts = request_example if isinstance(request_example, dict) else {}
         filename = _upload_filename(parts.get("file"))
         args.append(repr(f"contents of {filename}".encode()))

@@ -19,6 +19,7 @@ CallKind = Literal[
     "delete",
     "upsert_many",
     "upload",
+    "upload_to",
     "download",
 ]
 

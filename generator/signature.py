@@ -78,7 +78,7 @@ def signature(facts: MethodFacts) -> Signature:
         else:
             keyword.append(f"{param.name}: {param.annotation} | None = None")
         args_doc.append((param.name, param.description))
-    if facts.kind == "upload":
+    if facts.kind in ("upload", "upload_to"):
         positional.append("file: FileInput")
         keyword.append("filename: str | None = None")
         args_doc.append(("file", "The file: a path, bytes or a binary file object."))
@@ -102,7 +102,7 @@ def signature(facts: MethodFacts) -> Signature:
         call.append(f"cast_to={facts.result_model}")
     if facts.kind == "paginate":
         call.append(f"item_type={facts.result_model}")
-    if facts.kind == "upload":
+    if facts.kind in ("upload", "upload_to"):
         call.append("file=file")
         call.append("filename=filename")
         if facts.upload_parts:
@@ -136,7 +136,10 @@ def _docstring(facts: MethodFacts, args_doc: list[tuple[str, str]]) -> str:
     args.append("    extra_headers: Headers to add to this request.")
     args.append("    extra_query: Query parameters to add to this request.")
     sections.append("Args:\n" + "\n".join(args))
-    sections.append(f"Returns:\n    {facts.returns}")
+    returns = textwrap.fill(
+        facts.returns, width=DOC_WIDTH, initial_indent="    ", subsequent_indent="    "
+    )
+    sections.append(f"Returns:\n{returns}")
     if facts.errors:
         raises = [_item(e.exception, e.description or e.status) for e in facts.errors]
         sections.append("Raises:\n" + "\n".join(raises))

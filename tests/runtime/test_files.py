@@ -87,6 +87,48 @@ def test_upload_code_from_header(make_client: Any, pim: Any) -> None:
     assert found["file"] == ("photo.png", "image/png", b"png-bytes")
 
 
+PAM_REFERENCE = Endpoint(
+    "post_reference_files__locale_code_",
+    "POST",
+    "/api/rest/v1/assets/{asset_code}/reference-files/{locale_code}",
+    deprecated="The PAM is deprecated.",
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "body"),
+    [
+        (httpx.Response(201, headers={"Location": "x"}), None),
+        (
+            httpx.Response(
+                201,
+                headers={"Location": "x"},
+                json={"message": "Some variations could not be generated.", "errors": []},
+            ),
+            {"message": "Some variations could not be generated.", "errors": []},
+        ),
+    ],
+)
+def test_upload_to_an_existing_resource_returns_its_write_result(
+    make_client: Any, pim: Any, answer: httpx.Response, body: object
+) -> None:
+    path = "/api/rest/v1/assets/shoe%2Fred/reference-files/no-locale"
+    location = f"https://pim.example.com{path}"
+    answer.headers["Location"] = location
+    pim.add("POST", path, answer)
+    with pytest.warns(DeprecationWarning, match="PAM"):
+        result = make_client().upload_to(
+            PAM_REFERENCE,
+            file=b"tiff-bytes",
+            filename="shoe.tif",
+            path_params={"asset_code": "shoe/red", "locale_code": "no-locale"},
+        )
+    assert result.status_code == 201 and result.created
+    assert result.location == location
+    assert result.body == body  # the server's warnings are kept, not thrown away
+    assert parts(pim.calls("POST", path)[0])["file"][2] == b"tiff-bytes"
+
+
 def test_upload_from_file_object_is_retried_from_the_start(
     make_client: Any, pim: Any, sleeps: list[float]
 ) -> None:

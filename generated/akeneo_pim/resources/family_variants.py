@@ -77,7 +77,8 @@ class FamilyVariantsResource(SyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            A lazy paginator over every FamilyVariantRead, following the server's next links.
+            A lazy paginator over every FamilyVariantRead, following the server's next
+            links.
 
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
@@ -263,7 +264,8 @@ class AsyncFamilyVariantsResource(AsyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            A lazy paginator over every FamilyVariantRead, following the server's next links.
+            A lazy paginator over every FamilyVariantRead, following the server's next
+            links.
 
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.

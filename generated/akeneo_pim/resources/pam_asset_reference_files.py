@@ -9,6 +9,7 @@ import os
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
 from .._resource import AsyncResource, SyncResource
+from .._results import WriteResult
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import PamAssetReferenceFile
 
@@ -113,7 +114,7 @@ class PamAssetReferenceFilesResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> str:
+    ) -> WriteResult:
         """Upload a reference file.
 
         Uploads the reference file of an asset for one locale (`no-locale` when the asset is
@@ -137,7 +138,8 @@ class PamAssetReferenceFilesResource(SyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            The code of the new file.
+            Status and Location of the resource the file was attached to; `body` holds the
+            server's JSON warnings when it sends some.
 
         Raises:
             BadRequestError: Bad request, typically malformed JSON.
@@ -151,7 +153,7 @@ class PamAssetReferenceFilesResource(SyncResource):
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
                 before trying again."""
-        return self._client.upload(
+        return self._client.upload_to(
             POST_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
             file=file,
@@ -272,7 +274,7 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> str:
+    ) -> WriteResult:
         """Upload a reference file.
 
         Uploads the reference file of an asset for one locale (`no-locale` when the asset is
@@ -296,7 +298,8 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            The code of the new file.
+            Status and Location of the resource the file was attached to; `body` holds the
+            server's JSON warnings when it sends some.
 
         Raises:
             BadRequestError: Bad request, typically malformed JSON.
@@ -310,7 +313,7 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
                 before trying again."""
-        return await self._client.upload(
+        return await self._client.upload_to(
             POST_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
             file=file,

@@ -9,6 +9,7 @@ import os
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
 from .._resource import AsyncResource, SyncResource
+from .._results import WriteResult
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import PamAssetVariationFile
 
@@ -120,7 +121,7 @@ class PamAssetVariationFilesResource(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> str:
+    ) -> WriteResult:
         """Upload a variation file.
 
         Uploads a hand-made variation file for one channel and one locale (`no-locale` when
@@ -144,7 +145,8 @@ class PamAssetVariationFilesResource(SyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            The code of the new file.
+            Status and Location of the resource the file was attached to; `body` holds the
+            server's JSON warnings when it sends some.
 
         Raises:
             BadRequestError: Bad request, typically malformed JSON.
@@ -158,7 +160,7 @@ class PamAssetVariationFilesResource(SyncResource):
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
                 before trying again."""
-        return self._client.upload(
+        return self._client.upload_to(
             POST_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
                 "asset_code": asset_code,
@@ -297,7 +299,7 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
-    ) -> str:
+    ) -> WriteResult:
         """Upload a variation file.
 
         Uploads a hand-made variation file for one channel and one locale (`no-locale` when
@@ -321,7 +323,8 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            The code of the new file.
+            Status and Location of the resource the file was attached to; `body` holds the
+            server's JSON warnings when it sends some.
 
         Raises:
             BadRequestError: Bad request, typically malformed JSON.
@@ -335,7 +338,7 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
                 before trying again."""
-        return await self._client.upload(
+        return await self._client.upload_to(
             POST_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
                 "asset_code": asset_code,

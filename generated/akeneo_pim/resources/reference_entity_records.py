@@ -89,7 +89,8 @@ class ReferenceEntityRecordsResource(SyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            A lazy paginator over every ReferenceEntityRecord, following the server's next links.
+            A lazy paginator over every ReferenceEntityRecord, following the server's next
+            links.
 
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
@@ -301,7 +302,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             extra_query: Query parameters to add to this request.
 
         Returns:
-            A lazy paginator over every ReferenceEntityRecord, following the server's next links.
+            A lazy paginator over every ReferenceEntityRecord, following the server's next
+            links.
 
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.

@@ -457,6 +457,23 @@ class SyncAPIClient(BaseClient):
         call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
         return upload_code(self._send(call), call.path, code_header)
 
+    def upload_to(
+        self,
+        endpoint: Endpoint,
+        *,
+        file: FileInput,
+        filename: str | None = None,
+        json_parts: Mapping[str, object] | None = None,
+        path_params: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> WriteResult:
+        """Attach a file to an existing resource (a PAM asset's reference or variation file): the
+        answer names that resource, not a new file code, and may carry a JSON body of warnings."""
+        self._warn_deprecated(endpoint)
+        payload = UploadPayload(file, filename, json_parts)
+        call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
+        return WriteResult.from_response(self._send(call))
+
     def download(
         self,
         endpoint: Endpoint,
@@ -864,6 +881,23 @@ class AsyncAPIClient(BaseClient):
         payload = UploadPayload(file, filename, json_parts)
         call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
         return upload_code(await self._send(call), call.path, code_header)
+
+    async def upload_to(
+        self,
+        endpoint: Endpoint,
+        *,
+        file: FileInput,
+        filename: str | None = None,
+        json_parts: Mapping[str, object] | None = None,
+        path_params: Mapping[str, object] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
+    ) -> WriteResult:
+        """Attach a file to an existing resource (a PAM asset's reference or variation file): the
+        answer names that resource, not a new file code, and may carry a JSON body of warnings."""
+        self._warn_deprecated(endpoint)
+        payload = UploadPayload(file, filename, json_parts)
+        call = self._prepare(endpoint, options=options, path_params=path_params, upload=payload)
+        return WriteResult.from_response(await self._send(call))
 
     async def download(
         self,

@@ -24,6 +24,8 @@ class WriteResult:
     created: bool = False
     code: str | None = None
     headers: httpx.Headers = field(default_factory=httpx.Headers, repr=False, compare=False)
+    # The decoded JSON body, on the rare writes that send one (warnings of a PAM file upload).
+    body: object = field(default=None, compare=False)
 
     @classmethod
     def from_response(cls, response: httpx.Response) -> WriteResult:
@@ -34,7 +36,18 @@ class WriteResult:
             created=response.status_code == 201,
             code=last_segment(location),
             headers=response.headers,
+            body=_json_body(response),
         )
+
+
+def _json_body(response: httpx.Response) -> object:
+    content_type = response.headers.get("content-type", "")
+    if not response.content or "json" not in content_type:
+        return None
+    try:
+        return response.json()
+    except ValueError:  # a body that is not JSON after all is kept out of the result
+        return None
 
 
 def last_segment(location: str | None) -> str | None:
