@@ -1096,7 +1096,7 @@ def test_attribute_options_list_async() -> None:
     support.check_async("get_attributes__attribute_code__options", _attribute_options_list_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "406", "422", "429"])
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "422", "429"])
 def test_attribute_options_list_errors(status: str) -> None:
     support.check_error(
         "get_attributes__attribute_code__options",
@@ -2306,7 +2306,7 @@ def test_family_variants_list_async() -> None:
     support.check_async("get_families__family_code__variants", _family_variants_list_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "406", "422", "429"])
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "422", "429"])
 def test_family_variants_list_errors(status: str) -> None:
     support.check_error(
         "get_families__family_code__variants",

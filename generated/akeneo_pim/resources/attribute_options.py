@@ -88,6 +88,7 @@ class AttributeOptionsResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
@@ -324,6 +325,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.

@@ -84,6 +84,7 @@ class FamilyVariantsResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
@@ -271,6 +272,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
