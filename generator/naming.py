@@ -68,7 +68,20 @@ HARD_KEYWORDS = frozenset(
     }
 )
 # Parameter names every generated method already uses.
-METHOD_RESERVED = frozenset({"self", "timeout", "extra_headers", "extra_query", "body", "items"})
+METHOD_RESERVED = frozenset(
+    {
+        "self",
+        "timeout",
+        "extra_headers",
+        "extra_query",
+        "body",
+        "items",
+        "concurrency",
+        "file",
+        "filename",
+        "to",
+    }
+)
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[^0-9a-zA-Z]+")

@@ -66,6 +66,11 @@ def signature(facts: MethodFacts) -> Signature:
         call.append("items")
         call.append(f"key={py_literal(facts.batch_key)}")
         call.append(f"format={py_literal(facts.batch_format)}")
+        call.append("concurrency=concurrency")
+        keyword.append("concurrency: int = 1")
+        args_doc.append(
+            ("concurrency", "Chunks in flight at once; capped by the client's max_concurrency.")
+        )
     elif facts.body_annotation is not None:
         if facts.body_required:
             positional.append(f"body: {facts.body_annotation}")

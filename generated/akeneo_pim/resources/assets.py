@@ -128,6 +128,7 @@ class AssetsResource(SyncResource):
         asset_family_code: str,
         items: Iterable[AssetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -145,6 +146,7 @@ class AssetsResource(SyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -168,6 +170,7 @@ class AssetsResource(SyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             path_params={"asset_family_code": asset_family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -384,6 +387,7 @@ class AsyncAssetsResource(AsyncResource):
         asset_family_code: str,
         items: Iterable[AssetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -401,6 +405,7 @@ class AsyncAssetsResource(AsyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -424,6 +429,7 @@ class AsyncAssetsResource(AsyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             path_params={"asset_family_code": asset_family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

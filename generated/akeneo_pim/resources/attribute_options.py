@@ -154,6 +154,7 @@ class AttributeOptionsResource(SyncResource):
         attribute_code: str,
         items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -170,6 +171,7 @@ class AttributeOptionsResource(SyncResource):
             attribute_code: Code of the attribute the options belong to (a simple or multi
                 select attribute).
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -192,6 +194,7 @@ class AttributeOptionsResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             path_params={"attribute_code": attribute_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -391,6 +394,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
         attribute_code: str,
         items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -407,6 +411,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
             attribute_code: Code of the attribute the options belong to (a simple or multi
                 select attribute).
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -429,6 +434,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             path_params={"attribute_code": attribute_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

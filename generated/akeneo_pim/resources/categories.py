@@ -176,6 +176,7 @@ class CategoriesResource(SyncResource):
         self,
         items: Iterable[CategoryUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -188,6 +189,7 @@ class CategoriesResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -210,6 +212,7 @@ class CategoriesResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -468,6 +471,7 @@ class AsyncCategoriesResource(AsyncResource):
         self,
         items: Iterable[CategoryUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -480,6 +484,7 @@ class AsyncCategoriesResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -502,6 +507,7 @@ class AsyncCategoriesResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

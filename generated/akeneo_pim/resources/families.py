@@ -158,6 +158,7 @@ class FamiliesResource(SyncResource):
         self,
         items: Iterable[FamilyUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -170,6 +171,7 @@ class FamiliesResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -192,6 +194,7 @@ class FamiliesResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -425,6 +428,7 @@ class AsyncFamiliesResource(AsyncResource):
         self,
         items: Iterable[FamilyUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -437,6 +441,7 @@ class AsyncFamiliesResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -459,6 +464,7 @@ class AsyncFamiliesResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

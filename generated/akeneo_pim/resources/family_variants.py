@@ -105,6 +105,7 @@ class FamilyVariantsResource(SyncResource):
         family_code: str,
         items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -118,6 +119,7 @@ class FamilyVariantsResource(SyncResource):
         Args:
             family_code: Code of the family the variants belong to.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -140,6 +142,7 @@ class FamilyVariantsResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             path_params={"family_code": family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -293,6 +296,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         family_code: str,
         items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -306,6 +310,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         Args:
             family_code: Code of the family the variants belong to.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -328,6 +333,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             path_params={"family_code": family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

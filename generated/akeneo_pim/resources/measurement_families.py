@@ -74,6 +74,7 @@ class MeasurementFamiliesResource(SyncResource):
         self,
         items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -87,6 +88,7 @@ class MeasurementFamiliesResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -108,6 +110,7 @@ class MeasurementFamiliesResource(SyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -155,6 +158,7 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         self,
         items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -168,6 +172,7 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -189,6 +194,7 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -182,6 +182,7 @@ class PamAssetCategoriesResource(SyncResource):
         self,
         items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -199,6 +200,7 @@ class PamAssetCategoriesResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -221,6 +223,7 @@ class PamAssetCategoriesResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -427,6 +430,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
         self,
         items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -444,6 +448,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -466,6 +471,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

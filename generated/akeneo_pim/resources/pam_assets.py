@@ -198,6 +198,7 @@ class PamAssetsResource(SyncResource):
         self,
         items: Iterable[PamAssetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -215,6 +216,7 @@ class PamAssetsResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -237,6 +239,7 @@ class PamAssetsResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -459,6 +462,7 @@ class AsyncPamAssetsResource(AsyncResource):
         self,
         items: Iterable[PamAssetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -476,6 +480,7 @@ class AsyncPamAssetsResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -498,6 +503,7 @@ class AsyncPamAssetsResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -232,6 +232,7 @@ class ProductModelsResource(SyncResource):
         self,
         items: Iterable[ProductModelUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -245,6 +246,7 @@ class ProductModelsResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -270,6 +272,7 @@ class ProductModelsResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -659,6 +662,7 @@ class AsyncProductModelsResource(AsyncResource):
         self,
         items: Iterable[ProductModelUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -672,6 +676,7 @@ class AsyncProductModelsResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -697,6 +702,7 @@ class AsyncProductModelsResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

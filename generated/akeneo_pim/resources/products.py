@@ -242,6 +242,7 @@ class ProductsResource(SyncResource):
         self,
         items: Iterable[ProductParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -256,6 +257,7 @@ class ProductsResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -281,6 +283,7 @@ class ProductsResource(SyncResource):
             items,
             key="identifier",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -693,6 +696,7 @@ class AsyncProductsResource(AsyncResource):
         self,
         items: Iterable[ProductParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -707,6 +711,7 @@ class AsyncProductsResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -732,6 +737,7 @@ class AsyncProductsResource(AsyncResource):
             items,
             key="identifier",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -246,6 +246,7 @@ class ProductsUuidResource(SyncResource):
         self,
         items: Iterable[ProductUuidParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -260,6 +261,7 @@ class ProductsUuidResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -287,6 +289,7 @@ class ProductsUuidResource(SyncResource):
             items,
             key="uuid",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -706,6 +709,7 @@ class AsyncProductsUuidResource(AsyncResource):
         self,
         items: Iterable[ProductUuidParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -720,6 +724,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -747,6 +752,7 @@ class AsyncProductsUuidResource(AsyncResource):
             items,
             key="uuid",
             format="ndjson",
+            concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

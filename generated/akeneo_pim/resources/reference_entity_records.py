@@ -122,6 +122,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         reference_entity_code: str,
         items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -138,6 +139,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         Args:
             reference_entity_code: Code of the reference entity.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -161,6 +163,7 @@ class ReferenceEntityRecordsResource(SyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             path_params={"reference_entity_code": reference_entity_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -335,6 +338,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         reference_entity_code: str,
         items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -351,6 +355,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         Args:
             reference_entity_code: Code of the reference entity.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -374,6 +379,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             path_params={"reference_entity_code": reference_entity_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

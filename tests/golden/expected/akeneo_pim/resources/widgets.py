@@ -146,6 +146,7 @@ class WidgetsResource(SyncResource):
         self,
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -156,6 +157,7 @@ class WidgetsResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -167,6 +169,7 @@ class WidgetsResource(SyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -306,6 +309,7 @@ class WidgetsResource(SyncResource):
         self,
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -316,6 +320,7 @@ class WidgetsResource(SyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -327,6 +332,7 @@ class WidgetsResource(SyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -407,6 +413,7 @@ class AsyncWidgetsResource(AsyncResource):
         self,
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -417,6 +424,7 @@ class AsyncWidgetsResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -428,6 +436,7 @@ class AsyncWidgetsResource(AsyncResource):
             items,
             key="code",
             format="ndjson",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -567,6 +576,7 @@ class AsyncWidgetsResource(AsyncResource):
         self,
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
+        concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -577,6 +587,7 @@ class AsyncWidgetsResource(AsyncResource):
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
+            concurrency: Chunks in flight at once; capped by the client's max_concurrency.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -588,6 +599,7 @@ class AsyncWidgetsResource(AsyncResource):
             items,
             key="code",
             format="json_array",
+            concurrency=concurrency,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

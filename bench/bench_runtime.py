@@ -1,0 +1,477 @@
+"""Benchmark the generated client's runtime: list() CPU cost, list() memory, upsert_many throughput.
+
+Usage: python -m bench.bench_runtime [bench/results.md]   (from the project root; `make bench`)
+
+1. CPU: `client.products_uuid.list()` over 100 pages of 100 realistic uuid products, served as
+   pre-encoded page bytes by an in-memory `httpx.MockTransport`, against the floor: a raw
+   `httpx.Client` on the same transport + `json.loads` + iterating the items. Both are timed side
+   by side in one run (process time, alternating, median of several runs); the figure is the ratio.
+2. Memory: tracemalloc peak while iterating 10,000 and 100,000 products; the transport builds each
+   page when asked, so it holds one page at a time, and the peak should not grow with the count.
+3. Throughput: `products_uuid.upsert_many()` of 10,000 products against a real HTTP server on
+   127.0.0.1 (a child process, so that it does not share the GIL with the client) that answers
+   each request after 20 ms with NDJSON per-line results; items per second with concurrency 1
+   and 4, sync and async.
+
+The figures go into their own marked section of the results file, as in `bench_diff.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "generated"))
+
+from akeneo_pim import Akeneo, AsyncAkeneo  # noqa: E402
+from akeneo_pim.models import ProductUuid  # noqa: E402
+
+START = "<!-- bench_runtime:start -->"
+END = "<!-- bench_runtime:end -->"
+
+BASE_URL = "https://pim.example.com"
+LIST_PATH = "/api/rest/v1/products-uuid"
+PAGE_SIZE = 100
+CPU_PAGES = 100  # 10,000 products
+CPU_RUNS = 7
+MEMORY_COUNTS = (10_000, 100_000)
+BATCH_ITEMS = 10_000
+SERVER_DELAY = 0.020
+PAGE_MARK = "@@PAGE@@"  # 8 characters, replaced by the page number in 8 hex digits
+
+LOCALES = ("en_US", "fr_FR", "de_DE")
+CHANNELS = ("ecommerce", "print")
+COLORS = ("black", "white", "red", "blue", "green", "grey", "navy", "beige")
+MATERIALS = ("cotton", "polyester", "leather", "wool", "nylon", "elastane", "rubber")
+CATEGORIES = ("master_men", "master_women", "shoes", "running", "trail", "sale", "summer_2024")
+
+
+# ------------------------------------------------------------------------------------ payloads
+def _uuid(page: str, number: int) -> str:
+    return f"{page}-0000-4000-8000-{number:012x}"
+
+
+def _value(data: Any, locale: str | None = None, scope: str | None = None) -> dict[str, Any]:
+    return {"locale": locale, "scope": scope, "data": data}
+
+
+def product(page: str, number: int) -> dict[str, Any]:
+    """A uuid product as `GET /products-uuid` answers it: 31 values of mixed attribute types."""
+    uuid = _uuid(page, number)
+    color = COLORS[number % len(COLORS)]
+    name = f"Trail runner {number} {color}"
+    values: dict[str, list[dict[str, Any]]] = {
+        "sku": [_value(f"SKU-{page}-{number:05d}")],
+        "name": [_value(f"{name} ({locale[:2]})", locale) for locale in LOCALES],
+        "description": [
+            _value(
+                f"<p>{name}: a light, cushioned shoe for long runs on rough ground. "
+                f"Channel {channel}, locale {locale}.</p>",
+                locale,
+                channel,
+            )
+            for locale in LOCALES[:2]
+            for channel in CHANNELS
+        ],
+        "short_description": [_value(f"{name}, {locale}", locale) for locale in LOCALES[:2]],
+        "weight": [_value({"amount": f"{0.25 + number % 40 / 100:.3f}", "unit": "KILOGRAM"})],
+        "heel_drop": [_value({"amount": 8 + number % 5, "unit": "MILLIMETER"})],
+        "price": [
+            _value(
+                [
+                    {"amount": f"{89 + number % 60}.90", "currency": "EUR"},
+                    {"amount": f"{99 + number % 60}.00", "currency": "USD"},
+                ]
+            )
+        ],
+        "color": [_value(color)],
+        "size": [_value(str(36 + number % 12))],
+        "materials": [_value(list(MATERIALS[number % 4 : number % 4 + 3]))],
+        "collections": [_value(["summer_2024", "outdoor"])],
+        "care_instructions": [
+            _value(
+                [
+                    {"part": "upper", "washing": "hand_wash", "temperature": 30},
+                    {"part": "sole", "washing": "brush", "temperature": None},
+                ]
+            )
+        ],
+        "waterproof": [_value(number % 3 == 0)],
+        "vegan": [_value(number % 2 == 0)],
+        "new_arrival": [_value(number % 5 == 0)],
+        "release_date": [_value(f"2024-{1 + number % 12:02d}-15T00:00:00+00:00")],
+        "ean": [_value(f"40{number:011d}")],
+        "stock_quantity": [_value(number % 500)],
+        "rating": [_value(f"{3 + number % 20 / 10:.1f}")],
+        "main_image": [_value(f"{number % 10}/a/b/c/{uuid[:8]}_main.jpg", None, "ecommerce")],
+        "supplier": [_value("acme_outdoor")],
+        "brand": [_value("trailco")],
+    }
+    return {
+        "_links": {"self": {"href": f"{BASE_URL}{LIST_PATH}/{uuid}"}},
+        "uuid": uuid,
+        "enabled": number % 7 != 0,
+        "family": "running_shoes",
+        "categories": [CATEGORIES[(number + k) % len(CATEGORIES)] for k in range(3)],
+        "groups": [],
+        "parent": None,
+        "values": values,
+        "created": "2024-01-10T09:25:12+00:00",
+        "updated": "2024-06-02T16:40:51+00:00",
+        "associations": {
+            "PACK": {"products": [], "product_models": [], "groups": []},
+            "SUBSTITUTION": {"products": [], "product_models": [], "groups": []},
+            "UPSELL": {
+                "products": [_uuid(page, (number + k) % PAGE_SIZE) for k in (1, 2)],
+                "product_models": ["trail_runner_pro"],
+                "groups": [],
+            },
+            "X_SELL": {
+                "products": [_uuid(page, (number + k) % PAGE_SIZE) for k in (3, 4, 5)],
+                "product_models": [],
+                "groups": [],
+            },
+        },
+        "quantified_associations": {},
+    }
+
+
+def value_count(item: dict[str, Any]) -> int:
+    return sum(len(entries) for entries in item["values"].values())
+
+
+def _link(page: str) -> str:
+    return f"{BASE_URL}{LIST_PATH}?pagination_type=search_after&limit={PAGE_SIZE}&search_after={page}"
+
+
+class PageSource:
+    """Page bytes from one template, the page number stamped into the uuids and the links."""
+
+    def __init__(self) -> None:
+        body = {
+            "_links": {
+                "self": {"href": _link(PAGE_MARK)},
+                "first": {"href": _link("first")},
+                "next": {"href": _link("NEXTPAGE")},
+            },
+            "_embedded": {"items": [product(PAGE_MARK, n) for n in range(PAGE_SIZE)]},
+        }
+        self.template = json.dumps(body, separators=(",", ":")).encode()
+        last = dict(body, _links={k: v for k, v in body["_links"].items() if k != "next"})
+        self.last_template = json.dumps(last, separators=(",", ":")).encode()
+
+    def page(self, number: int, total: int) -> bytes:
+        template = self.last_template if number == total - 1 else self.template
+        stamped = template.replace(PAGE_MARK.encode(), b"%08x" % number)
+        return stamped.replace(b"NEXTPAGE", b"%08x" % (number + 1))
+
+    @staticmethod
+    def number(request: httpx.Request) -> int:
+        cursor = request.url.params.get("search_after")
+        return 0 if cursor is None else int(cursor, 16)
+
+
+def cached_pages(cache: list[bytes]) -> httpx.MockTransport:
+    """Serves the pre-encoded pages of `cache`."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        content = cache[PageSource.number(request)]
+        return httpx.Response(200, content=content, headers={"Content-Type": "application/json"})
+
+    return httpx.MockTransport(handle)
+
+
+def generated_pages(source: PageSource, total: int) -> httpx.MockTransport:
+    """Builds each page when asked: the transport holds one page at a time."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        content = source.page(PageSource.number(request), total)
+        return httpx.Response(200, content=content, headers={"Content-Type": "application/json"})
+
+    return httpx.MockTransport(handle)
+
+
+# ----------------------------------------------------------------------------------- list() CPU
+def iterate_client(client: Akeneo) -> int:
+    count = 0
+    for _product in client.products_uuid.list(pagination_type="search_after", limit=PAGE_SIZE):
+        count += 1
+    return count
+
+
+def iterate_raw(http: httpx.Client) -> int:
+    count = 0
+    url: str | None = f"{BASE_URL}{LIST_PATH}?pagination_type=search_after&limit={PAGE_SIZE}"
+    while url is not None:
+        data = json.loads(http.get(url).content)
+        for _item in data["_embedded"]["items"]:
+            count += 1
+        url = data["_links"].get("next", {}).get("href")
+    return count
+
+
+def _cpu(run: Callable[[], int], expected: int) -> float:
+    gc.collect()
+    start = time.process_time()
+    count = run()
+    elapsed = time.process_time() - start
+    assert count == expected, (count, expected)
+    return elapsed
+
+
+def bench_cpu(source: PageSource) -> dict[str, Any]:
+    cache = [source.page(n, CPU_PAGES) for n in range(CPU_PAGES)]
+    transport = cached_pages(cache)
+    expected = CPU_PAGES * PAGE_SIZE
+    client = Akeneo(base_url=BASE_URL, access_token="bench-token", transport=transport)
+    http = httpx.Client(transport=transport)
+    items = [item for page in cache for item in json.loads(page)["_embedded"]["items"]]
+
+    def validate_only() -> int:
+        return len([ProductUuid.model_validate(item) for item in items])
+
+    runs: dict[str, list[float]] = {"client": [], "raw": [], "validate": []}
+    iterate_client(client)  # warm up: imports, pydantic validators, connection setup
+    iterate_raw(http)
+    for _ in range(CPU_RUNS):
+        runs["raw"].append(_cpu(lambda: iterate_raw(http), expected))
+        runs["client"].append(_cpu(lambda: iterate_client(client), expected))
+        runs["validate"].append(_cpu(validate_only, expected))
+    client.close()
+    http.close()
+    medians = {name: statistics.median(samples) for name, samples in runs.items()}
+    return {
+        "products": expected,
+        "bytes": sum(len(page) for page in cache),
+        "values": value_count(json.loads(cache[0])["_embedded"]["items"][0]),
+        **medians,
+        "ratio": medians["client"] / medians["raw"],
+    }
+
+
+# -------------------------------------------------------------------------------- list() memory
+def bench_memory(source: PageSource, count: int) -> tuple[float, float]:
+    """(peak traced bytes above the start while iterating `count` products, seconds taken)."""
+    transport = generated_pages(source, count // PAGE_SIZE)
+    client = Akeneo(base_url=BASE_URL, access_token="bench-token", transport=transport)
+    iterate_first_page(client)  # warm up outside the measure
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    started = time.perf_counter()
+    seen = iterate_client(client)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    client.close()
+    assert seen == count, (seen, count)
+    return float(peak - before), elapsed
+
+
+def iterate_first_page(client: Akeneo) -> None:
+    page = client.products_uuid.list(pagination_type="search_after", limit=PAGE_SIZE).first_page()
+    assert len(page.items) == PAGE_SIZE
+
+
+# ------------------------------------------------------------------------ upsert_many throughput
+_UUID_IN_LINE = re.compile(rb'"uuid":"([^"]*)"')
+
+
+class _BatchHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the client's pool expects
+
+    def _answer(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        token = {"access_token": "t", "refresh_token": "r", "expires_in": 3600}
+        self._answer(200, json.dumps(token).encode(), "application/json")
+
+    def do_PATCH(self) -> None:  # noqa: N802
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        time.sleep(SERVER_DELAY)
+        lines = []
+        for number, line in enumerate(body.split(b"\n"), start=1):
+            found = _UUID_IN_LINE.search(line)
+            uuid = found.group(1).decode() if found else ""
+            lines.append(f'{{"line":{number},"uuid":"{uuid}","status_code":204}}')
+        self._answer(200, "\n".join(lines).encode(), "application/json")
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve() -> None:
+    """Child process: serve on a free port of 127.0.0.1, print the port, run until killed."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _BatchHandler)
+    server.daemon_threads = True
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+def batch_items(count: int) -> Iterator[dict[str, Any]]:
+    """Products to send: the list payload minus read-only fields, built lazily."""
+    for number in range(count):
+        item = product(f"{number // PAGE_SIZE:08x}", number % PAGE_SIZE)
+        for read_only in ("_links", "created", "updated"):
+            del item[read_only]
+        yield item
+
+
+def bench_upsert(base_url: str) -> dict[str, float]:
+    items = list(batch_items(BATCH_ITEMS))
+    settings: dict[str, Any] = {
+        "base_url": base_url,
+        "client_id": "bench",
+        "secret": "bench-secret",
+        "username": "bench",
+        "password": "bench-password",
+    }
+    rates: dict[str, float] = {}
+    with Akeneo(**settings) as client:
+        client.login()
+        client.products_uuid.upsert_many(items[:200])  # warm up: connections, validators
+        for concurrency in (1, 4):
+            started = time.perf_counter()
+            report = client.products_uuid.upsert_many(items, concurrency=concurrency)
+            elapsed = time.perf_counter() - started
+            assert len(report) == BATCH_ITEMS and report.ok, report
+            rates[f"sync-{concurrency}"] = BATCH_ITEMS / elapsed
+
+    async def run_async() -> None:
+        async with AsyncAkeneo(**settings) as client:
+            await client.login()
+            await client.products_uuid.upsert_many(items[:200], concurrency=4)
+            for concurrency in (1, 4):
+                started = time.perf_counter()
+                report = await client.products_uuid.upsert_many(items, concurrency=concurrency)
+                elapsed = time.perf_counter() - started
+                assert len(report) == BATCH_ITEMS and report.ok, report
+                rates[f"async-{concurrency}"] = BATCH_ITEMS / elapsed
+
+    asyncio.run(run_async())
+    return rates
+
+
+def with_server(run: Callable[[str], dict[str, float]]) -> dict[str, float]:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_runtime", "--serve"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        port = int(child.stdout.readline())
+        return run(f"http://127.0.0.1:{port}")
+    finally:
+        child.terminate()
+        child.wait(10)
+
+
+# ------------------------------------------------------------------------------------- results
+def _mib(value: float) -> str:
+    return f"{value / 2**20:.1f} MiB"
+
+
+def main(target: Path) -> None:
+    wall = time.perf_counter()
+    source = PageSource()
+    cpu = bench_cpu(source)
+    memory = {count: bench_memory(source, count) for count in MEMORY_COUNTS}
+    rates = with_server(bench_upsert)
+    wall = time.perf_counter() - wall
+
+    small, large = (memory[count][0] for count in MEMORY_COUNTS)
+    growth = large / small - 1
+    lines = [
+        START,
+        "## Runtime benchmark",
+        "",
+        f"Written by `bench/bench_runtime.py` (`make bench`; {wall:.0f} s in all). "
+        f"Machine: {platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.system()}, httpx {httpx.__version__}.",
+        f"Products: uuid products of {cpu['values']} values (text, localized and scoped text, "
+        "metrics, prices, simple and multi selects, a table, booleans, dates, numbers, an image), "
+        f"categories and four association types; {cpu['bytes'] / cpu['products'] / 1000:.1f} kB "
+        "of JSON each.",
+        "",
+        f"### `products_uuid.list()` CPU, {cpu['products']:,} products "
+        f"({CPU_PAGES} pages of {PAGE_SIZE}, in-memory transport)",
+        "",
+        f"Process time, median of {CPU_RUNS} runs measured side by side.",
+        "",
+        "| what | seconds | per product | goal |",
+        "|---|---|---|---|",
+        f"| raw `httpx.Client` + `json.loads` + iterating the items | {cpu['raw']:.3f}"
+        f" | {cpu['raw'] / cpu['products'] * 1e6:.0f} µs | |",
+        f"| `client.products_uuid.list()`, items as `ProductUuid` models | {cpu['client']:.3f}"
+        f" | {cpu['client'] / cpu['products'] * 1e6:.0f} µs | |",
+        f"| of which `ProductUuid.model_validate` of the decoded items alone | "
+        f"{cpu['validate']:.3f} | {cpu['validate'] / cpu['products'] * 1e6:.0f} µs | |",
+        f"| **ratio client / raw** | **{cpu['ratio']:.2f}x** | | ≤ 1.5x "
+        f"{'(met)' if cpu['ratio'] <= 1.5 else '(not met)'} |",
+        "",
+        "### `products_uuid.list()` memory (tracemalloc peak while iterating)",
+        "",
+        "Pages built by the transport when asked, so it holds one page at a time.",
+        "",
+        "| products | peak above start | seconds (traced) | goal |",
+        "|---|---|---|---|",
+    ]
+    for count in MEMORY_COUNTS:
+        peak, seconds = memory[count]
+        lines.append(f"| {count:,} | {_mib(peak)} | {seconds:.1f} | |")
+    lines += [
+        f"| **growth {MEMORY_COUNTS[0]:,} → {MEMORY_COUNTS[1]:,}** | **{growth:+.1%}** | | "
+        f"≤ +10% {'(met)' if growth <= 0.10 else '(not met)'} |",
+        "",
+        f"### `products_uuid.upsert_many()` of {BATCH_ITEMS:,} products",
+        "",
+        f"Against a local HTTP server (127.0.0.1, separate process) answering each request of "
+        f"{PAGE_SIZE} items after {SERVER_DELAY * 1000:.0f} ms with NDJSON per-line results.",
+        "",
+        "| client | concurrency | items per second |",
+        "|---|---|---|",
+        f"| sync `Akeneo` | 1 (sequential) | {rates['sync-1']:,.0f} |",
+        f"| sync `Akeneo` | 4 | {rates['sync-4']:,.0f} |",
+        f"| async `AsyncAkeneo` | 1 (sequential) | {rates['async-1']:,.0f} |",
+        f"| async `AsyncAkeneo` | 4 | {rates['async-4']:,.0f} |",
+        END,
+    ]
+    section = "\n".join(lines)
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section + "\n"
+    target.write_text(text, encoding="utf-8")
+    print(section)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--serve"]:
+        serve()
+    else:
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results.md")

@@ -1,0 +1,60 @@
+"""The generated README's examples are valid Python and name methods the client really has."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import pytest
+from akeneo_pim import Akeneo
+
+from tests.conftest import GENERATED
+
+BLOCKS = re.findall(r"```python\n(.*?)```", (GENERATED / "README.md").read_text(), re.S)
+
+
+def test_the_readme_shows_each_capability() -> None:
+    text = "\n".join(BLOCKS)
+    for capability in (
+        "Search()",
+        ".pages()",
+        ".cursor",
+        "resume_from(",
+        "upsert_many(",
+        "raise_for_errors()",
+        ".upload(",
+        ".download(",
+        "UnprocessableEntityError",
+        "with_options(",
+        "AsyncAkeneo",
+        "access_token=",
+        "timeout=",
+        "extra_headers=",
+        "extra_query=",
+        ".request(",
+    ):
+        assert capability in text, capability
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_each_example_compiles(block: str) -> None:
+    compile(block, "README.md", "exec")
+
+
+def test_examples_call_methods_that_exist() -> None:
+    for block in BLOCKS:
+        for node in ast.walk(ast.parse(block)):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Attribute)
+                and isinstance(node.value.value, ast.Name)
+                and node.value.value.id == "akeneo"
+            ):
+                # `akeneo.<resource>` is a cached_property whose annotation names the class
+                resource_class = getattr(Akeneo, node.value.attr).func.__annotations__["return"]
+                module = __import__(
+                    f"akeneo_pim.resources.{node.value.attr}", fromlist=[resource_class]
+                )
+                assert hasattr(
+                    getattr(module, resource_class), node.attr
+                ), f"akeneo.{node.value.attr}.{node.attr}"
