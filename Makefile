@@ -21,7 +21,7 @@ help:
 	@echo "make contract   every operation through the client, validated against the spec (openapi-core)"
 	@echo "make package-test  build wheel and sdist, install and type-check them on Python 3.10 and 3.13"
 	@echo "make golden     regenerate the generator's own golden copies under tests/golden/"
-	@echo "make bench      time regeneration and the spec diff; figures go to bench/results.md"
+	@echo "make bench      time regeneration, the spec diff and the runtime; figures go to bench/results.md"
 	@echo "make spec-diff  BASE=<rev>: what spec/ changes since <rev> (default HEAD), API and client"
 	@echo "make clean      remove .venv and caches"
 
@@ -70,6 +70,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_generate bench/results.md
 	$(BIN)/python -m bench.bench_diff bench/results.md
+	$(BIN)/python -m bench.bench_runtime bench/results.md
 
 # What the work tree's spec/ changes since BASE, to the HTTP API and to the Python client.
 BASE ?= HEAD
