@@ -26,6 +26,7 @@ from .naming import (
     constant_name,
     docstring,
     field_name,
+    indent_continuation,
     isort_key,
     parameter_name,
     py_literal,
@@ -444,6 +445,13 @@ class _Builder:
                 read=read,
                 write=write,
             )
+        read_dict = schema.get("x-python-read") == "dict"
+        if read_dict and not all(
+            _identifier(wire) for wire, *_ in self._properties(name, schema, pointer)
+        ):
+            self.problem(
+                "x-python-read: dict needs property names that are Python identifiers", pointer
+            )
         fields: list[Field] = []
         pointers: list[str] = []
         for wire, prop, prop_pointer, required in self._properties(name, schema, pointer):
@@ -452,7 +460,8 @@ class _Builder:
             read_only = not self._on_side(prop, "write")
             write_only = not self._on_side(prop, "read")
             read_type = "Any" if write_only else self.types.annotation(prop, "read", prop_pointer)
-            if not required and "None" not in read_type.split(" | "):
+            # A model field the server left out reads as None; a TypedDict key is simply absent.
+            if not required and not read_dict and "None" not in read_type.split(" | "):
                 read_type += " | None"
             python = field_name(wire)
             fields.append(
@@ -466,8 +475,8 @@ class _Builder:
                     required=required,
                     read_only=read_only,
                     write_only=write_only,
-                    description=docstring(
-                        prop.get("description") or resolved.get("description", "")
+                    description=indent_continuation(
+                        docstring(prop.get("description") or resolved.get("description", ""))
                     ),
                     aliased=python != wire,
                     wire_literal=py_literal(wire),
@@ -487,6 +496,7 @@ class _Builder:
             write=write,
             open_write=extra not in (None, False),
             functional=any(not _identifier(f.wire_name) for f in fields),
+            read_dict=read_dict,
         )
 
 

@@ -54,6 +54,9 @@ class Model:
     write: bool  # reachable from a request: emit the TypedDict
     open_write: bool  # additionalProperties allowed: the TypedDict cannot list every key
     functional: bool  # a wire name is no identifier: the TypedDict needs the functional syntax
+    read_dict: (
+        bool  # x-python-read: dict: the read side is a TypedDict too (a plain dict, no model)
+    )
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,12 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+def indent_continuation(text: str, indent: str = "    ") -> str:
+    """Indent every line but the first: for attribute docstrings, which black leaves as they are."""
+    lines = text.split("\n")
+    return "\n".join([lines[0], *(indent + line if line else line for line in lines[1:])])
+
+
 def rewrap(text: str, width: int, indent: str = "") -> str:
     """Re-flow each blank-line separated paragraph to `width`; continuation lines get `indent`."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]

@@ -31,6 +31,8 @@ _IMPORTABLE = {
     "Required": "typing_extensions",
     "TypedDict": "typing_extensions",
     "Field": "pydantic",
+    "ConfigDict": "pydantic",
+    "with_config": "pydantic",
 }
 
 
@@ -132,12 +134,16 @@ def _model_texts(models: Iterable[Model | Alias], side: str) -> list[str]:
             texts.append("TypeAlias")
             texts.append(model.read_type if side == "read" else model.write_type)
             continue
-        if side == "write":
+        if side == "write" or model.read_dict:
             texts.append("TypedDict")
+        if side == "read" and model.read_dict:
+            texts.extend(("with_config", "ConfigDict"))
         for field in model.fields:
             if side == "read" and not field.write_only:
                 texts.append(field.read_type)
-                if field.aliased:
+                if model.read_dict and field.required:
+                    texts.append("Required")
+                elif field.aliased:
                     texts.append("Field")
             if side == "write" and not field.read_only:
                 texts.append(field.write_type)

@@ -126,6 +126,9 @@ class TypeMapper:
             self.problems.append(self.problem(f"$ref {ref!r} is not a named schema", pointer))
             return "Any"
         name = ref[len(SCHEMA_PREFIX) :]
+        target = self.schemas[name]
+        if side == "read" and isinstance(target, dict) and target.get("x-python-read") == "any":
+            return "Any"  # kept as the decoded JSON: see x-python-read in spec/README.md
         self.reached[side].add(name)
         return class_name(name) if side == "read" else param_class_name(name)
 

@@ -333,7 +333,7 @@ class SyncAPIClient(BaseClient):
                 endpoint, options=options, url=url, path_params=path_params, query=query, json=json
             )
             response = self._send(call)
-            return str(response.request.url), decode_json(response, endpoint.operation_id)
+            return str(response.request.url), response.content  # parsed by the paginator
 
         return SyncPaginator(
             fetch,
@@ -765,7 +765,7 @@ class AsyncAPIClient(BaseClient):
                 endpoint, options=options, url=url, path_params=path_params, query=query, json=json
             )
             response = await self._send(call)
-            return str(response.request.url), decode_json(response, endpoint.operation_id)
+            return str(response.request.url), response.content  # parsed by the paginator
 
         return AsyncPaginator(
             fetch,

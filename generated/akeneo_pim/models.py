@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, TypeAlias
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import Required, TypedDict
 
 from ._models import AkeneoModel
 
@@ -69,24 +70,20 @@ __all__ = [
     "MeasurementUnit",
     "MediaFile",
     "MediaFileLinks",
-    "MetricValue",
     "PamAsset",
     "PamAssetCategory",
     "PamAssetReferenceFile",
     "PamAssetTag",
     "PamAssetVariationFile",
     "PamFileLinks",
-    "PriceValue",
     "Product",
     "ProductAssociation",
-    "ProductLinkValue",
     "ProductMetadata",
     "ProductModel",
     "ProductUuid",
     "ProductUuidAssociation",
     "ProductUuidQuantifiedAssociation",
     "ProductValue",
-    "ProductValueData",
     "ProductValues",
     "ProductWorkflowExecutionStatus",
     "ProductWorkflowStep",
@@ -109,7 +106,6 @@ __all__ = [
     "SystemInformation",
     "TableColumn",
     "TableColumnValidations",
-    "TableRow",
     "TableSelectOption",
     "Token",
     "VariantAttributeSet",
@@ -130,7 +126,7 @@ class Asset(AkeneoModel):
 
     values: dict[str, list[AssetValue]]
     """Values of an asset, keyed by asset attribute code; each attribute holds one entry
-per locale and channel combination it has a value for."""
+    per locale and channel combination it has a value for."""
 
     created: str | None = None
     """When the asset was created (6.0 and later)."""
@@ -150,8 +146,8 @@ class AssetAttribute(AkeneoModel):
 
     type: AssetAttributeType
     """Type of an asset attribute. `boolean`, `date` and `record` are SaaS only;
-`auto_tagging` attributes are made by the PIM when auto-tagging is on and cannot be
-created through the API."""
+    `auto_tagging` attributes are made by the PIM when auto-tagging is on and cannot be
+    created through the API."""
 
     value_per_locale: bool | None = None
     """Whether the attribute has one value per locale."""
@@ -164,7 +160,7 @@ created through the API."""
 
     is_read_only: bool | None = None
     """Whether the attribute is read-only in the PIM's interface; the API can still change
-it."""
+    it."""
 
     max_characters: int | None = None
     """`text` only: the longest value allowed, null for no limit."""
@@ -174,36 +170,36 @@ it."""
 
     is_rich_text_editor: bool | None = None
     """`text` only: whether the text area is a rich text editor; needed when `is_textarea`
-is true."""
+    is true."""
 
     validation_rule: EntityTextValidationRule | None = None
     """`text` only: the check applied to the value (`none` when null)."""
 
     validation_regexp: str | None = None
     """`text` only: the regular expression to match, needed when `validation_rule` is
-`regexp`."""
+    `regexp`."""
 
     allowed_extensions: list[str] | None = None
     """`media_file` only: the file extensions accepted, without dot; empty for any."""
 
     max_file_size: str | None = None
     """`media_file` only: the largest file accepted, in MB, as a decimal string; null for
-no limit."""
+    no limit."""
 
     decimals_allowed: bool | None = None
     """`number` only: whether the value may have decimals."""
 
     min_value: str | None = None
     """`number` only: the smallest value allowed, as a decimal string; lower than
-`max_value`."""
+    `max_value`."""
 
     max_value: str | None = None
     """`number` only: the largest value allowed, as a decimal string; greater than
-`min_value`."""
+    `min_value`."""
 
     media_type: AssetMediaType | None = None
     """Kind of media of a `media_file` (`image`, `pdf`, `other`) or `media_link` (also
-`youtube`, `vimeo`) attribute, used for previews."""
+    `youtube`, `vimeo`) attribute, used for previews."""
 
     prefix: str | None = None
     """`media_link` only: the URL start put before each value."""
@@ -213,7 +209,7 @@ no limit."""
 
     reference_entity: str | None = None
     """`record` only (SaaS): code of the reference entity whose records the attribute links
-to."""
+    to."""
 
 
 class AssetAttributeOption(AkeneoModel):
@@ -242,12 +238,12 @@ class AssetFamily(AkeneoModel):
 
     attribute_as_main_media: str | None = None
     """Code of the `media_file` or `media_link` attribute whose media previews the assets.
-By default the first such attribute created in the family."""
+    By default the first such attribute created in the family."""
 
     naming_convention: AssetNamingConvention | None = None
     """Rule run at each asset creation: a regular expression whose named groups are copied
-into the asset attributes of the same codes (non-localizable, non-scopable `text`,
-`single_option` or `number` attributes). An empty object means no naming convention."""
+    into the asset attributes of the same codes (non-localizable, non-scopable `text`,
+    `single_option` or `number` attributes). An empty object means no naming convention."""
 
     product_link_rules: list[AssetProductLinkRule] | None = None
     """The rules linking new assets to products (at most two)."""
@@ -264,7 +260,7 @@ class AssetMediaLinkData(AkeneoModel):
 
     full_url: str | None = None
     """The complete URL: prefix, value and suffix joined. For YouTube and Vimeo media
-without prefix, a playable URL built from the video id."""
+    without prefix, a playable URL built from the video id."""
 
     prefix: str | None = None
     """The attribute's URL prefix."""
@@ -280,16 +276,16 @@ class AssetNamingConvention(AkeneoModel):
 
     source: AssetNamingConventionSource | None = None
     """The string the naming convention splits: the asset code (`property: code`) or the
-file name of the main media value (`property: <code of the attribute as main
-media>`)."""
+    file name of the main media value (`property: <code of the attribute as main
+    media>`)."""
 
     pattern: str | None = None
     """The regular expression, with delimiters and named groups, e.g.
-`/^(?P<sku>[^_]+)_(?P<view>.*)\\.png$/`."""
+    `/^(?P<sku>[^_]+)_(?P<view>.*)\\.png$/`."""
 
     abort_asset_creation_on_error: bool | None = None
     """True to refuse to create the asset when the pattern does not apply; false to create
-it anyway."""
+    it anyway."""
 
 
 class AssetNamingConventionSource(AkeneoModel):
@@ -302,11 +298,11 @@ class AssetNamingConventionSource(AkeneoModel):
 
     channel: str | None
     """Channel of the main media value when that attribute has a value per channel,
-otherwise null."""
+    otherwise null."""
 
     locale: str | None
     """Locale of the main media value when that attribute has a value per locale, otherwise
-null."""
+    null."""
 
 
 class AssetProductAssignment(AkeneoModel):
@@ -350,20 +346,20 @@ class AssetProductSelection(AkeneoModel):
 
     operator: str
     """The comparison, depending on `field`: `IN`, `NOT IN`, `=`, `!=`, `STARTS WITH`,
-`CONTAINS`, `DOES NOT CONTAIN`, `IN OR UNCLASSIFIED`, `IN CHILDREN`, `NOT IN
-CHILDREN`, `UNCLASSIFIED`, `EMPTY` or `NOT EMPTY`."""
+    `CONTAINS`, `DOES NOT CONTAIN`, `IN OR UNCLASSIFIED`, `IN CHILDREN`, `NOT IN
+    CHILDREN`, `UNCLASSIFIED`, `EMPTY` or `NOT EMPTY`."""
 
     value: str | list[str] | None = None
     """What to compare with: a string (`"true"`/`"false"` for `enabled`), a list of codes,
-or a placeholder. Not needed for `UNCLASSIFIED`, `EMPTY` and `NOT EMPTY`."""
+    or a placeholder. Not needed for `UNCLASSIFIED`, `EMPTY` and `NOT EMPTY`."""
 
     locale: str | None = None
     """For a product attribute field: the locale when the attribute is localizable,
-otherwise null. Leave it out for `family`, `categories` and `enabled`."""
+    otherwise null. Leave it out for `family`, `categories` and `enabled`."""
 
     channel: str | None = None
     """For a product attribute field: the channel when the attribute is scopable, otherwise
-null. Leave it out for `family`, `categories` and `enabled`."""
+    null. Leave it out for `family`, `categories` and `enabled`."""
 
 
 class AssetTransformation(AkeneoModel):
@@ -409,9 +405,9 @@ class AssetTransformationOperation(AkeneoModel):
 
     type: AssetTransformationOperationType
     """`thumbnail` (fit and crop; width and height), `scale` (keep proportions; width,
-height or ratio), `resize` (no proportions; width and height), `colorspace`
-(colorspace), `resolution` (resolution-x, resolution-y and resolution-unit),
-`optimize_jpeg` (quality; 6.0 and later)."""
+    height or ratio), `resize` (no proportions; width and height), `colorspace`
+    (colorspace), `resolution` (resolution-x, resolution-y and resolution-unit),
+    `optimize_jpeg` (quality; 6.0 and later)."""
 
     parameters: AssetTransformationParameters
     """The parameters of an operation; which ones apply depends on its type."""
@@ -460,17 +456,17 @@ class AssetValue(AkeneoModel):
 
     data: str | bool | list[str] | None
     """The value; its form depends on the attribute type. Text, number (a decimal string
-such as `"12.5"`), media file (a file code), media link (the variable part of the
-URL), single option, date (ISO-8601) and record (a record code) are strings; boolean
-is true or false; multiple options and auto tags are lists of codes. Null erases the
-value."""
+    such as `"12.5"`), media file (a file code), media link (the variable part of the
+    URL), single option, date (ISO-8601) and record (a record code) are strings; boolean
+    is true or false; multiple options and auto tags are lists of codes. Null erases the
+    value."""
 
     attribute_type: str | None = None
     """Type of the value's attribute, e.g. `media_file` (SaaS, read-only)."""
 
     links: AssetValueLinks | None = Field(default=None, alias="_links")
     """Links of a media file value (SaaS). `share_link` is there only when sharing is
-enabled on the asset family."""
+    enabled on the asset family."""
 
     linked_data: AssetMediaLinkData | None = None
     """What the PIM derives from a media link value (SaaS)."""
@@ -502,11 +498,11 @@ class AssociationType(AkeneoModel):
 
     is_quantified: bool | None = None
     """Whether the associations of this type carry a quantity (quantified associations;
-Serenity/SaaS only). Set at creation, it cannot be changed."""
+    Serenity/SaaS only). Set at creation, it cannot be changed."""
 
     is_two_way: bool | None = None
     """Whether associating A with B also associates B with A (Serenity/SaaS only). Set at
-creation, it cannot be changed."""
+    creation, it cannot be changed."""
 
 
 class Attribute(AkeneoModel):
@@ -522,7 +518,7 @@ class Attribute(AkeneoModel):
 
     type: AttributeType
     """Type of an attribute; it decides the shape of the attribute's product values and
-which type-specific fields of the attribute apply. It cannot be changed."""
+    which type-specific fields of the attribute apply. It cannot be changed."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -544,7 +540,7 @@ which type-specific fields of the attribute apply. It cannot be changed."""
 
     available_locales: list[str] | None = None
     """Codes of the only locales the attribute applies to (a locale-specific attribute);
-empty when it applies to all."""
+    empty when it applies to all."""
 
     unique: bool | None = None
     """Whether two products may not share the same value. It cannot be changed."""
@@ -557,7 +553,7 @@ empty when it applies to all."""
 
     validation_rule: str | None = None
     """Kind of check applied to values of text and identifier attributes, such as `email`,
-`url` or `regexp`; identifier attributes only take `regexp`."""
+    `url` or `regexp`; identifier attributes only take `regexp`."""
 
     validation_regexp: str | None = None
     """Regular expression that values must match when `validation_rule` is `regexp`."""
@@ -579,7 +575,7 @@ empty when it applies to all."""
 
     metric_family: str | None = None
     """Code of the measurement family of a metric attribute; required for metric attributes
-and cannot be changed."""
+    and cannot be changed."""
 
     default_metric_unit: str | None = None
     """Unit proposed by default for a metric attribute; required for metric attributes."""
@@ -595,11 +591,11 @@ and cannot be changed."""
 
     max_file_size: str | None = None
     """Largest file accepted, in megabytes, as a decimal string (file and image
-attributes)."""
+    attributes)."""
 
     reference_data_name: str | None = None
     """Code of the linked reference entity (reference entity attributes) or asset family
-(asset collection attributes); required for those types."""
+    (asset collection attributes); required for those types."""
 
     minimum_input_length: int | None = None
     """Legacy setting of older select attributes; Akeneo sends it as null."""
@@ -615,23 +611,23 @@ attributes)."""
 
     is_mandatory: bool | None = None
     """Whether the attribute must be filled as soon as a product is created, whatever its
-family (boolean, identifier, number, select, text, textarea, reference data and
-reference entity single link attributes)."""
+    family (boolean, identifier, number, select, text, textarea, reference data and
+    reference entity single link attributes)."""
 
     decimal_places_strategy: Literal["round", "forbid", "trim"] | str | None = None
     """How decimal places beyond `decimal_places` are handled (number and metric
-attributes)."""
+    attributes)."""
 
     decimal_places: int | None = None
     """Number of decimal places kept when the strategy is `round` or `forbid`."""
 
     enable_option_creation_during_import: bool | None = None
     """Whether unknown options are created on the fly by CSV or XLSX product imports
-(select attributes, SaaS only)."""
+    (select attributes, SaaS only)."""
 
     max_items_count: int | None = None
     """Most assets an asset collection value may hold (asset collection attributes, SaaS
-only)."""
+    only)."""
 
 
 class AttributeGroup(AkeneoModel):
@@ -648,7 +644,7 @@ class AttributeGroup(AkeneoModel):
 
     attributes: list[str] | None = None
     """Codes of the attributes of the group. An attribute belongs to one group only; a list
-sent replaces the stored one."""
+    sent replaces the stored one."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -688,7 +684,7 @@ class Catalog(AkeneoModel):
 
     enabled: bool
     """Whether a PIM user has enabled the catalog; products can be read only from an
-enabled one."""
+    enabled one."""
 
     managed_currencies: list[str] | None = None
     """Codes of the currencies the App handles."""
@@ -730,7 +726,7 @@ class CatalogProduct(AkeneoModel):
 
     values: dict[str, list[CatalogProductValue]] | None = None
     """The product values keyed by attribute code, one entry per locale and channel
-combination."""
+    combination."""
 
     associations: dict[str, CatalogProductAssociation] | None = None
     """Associations keyed by association type code."""
@@ -824,18 +820,18 @@ class Category(AkeneoModel):
 
     position: int | None = None
     """Rank of the category among its siblings, starting at 1 (since 7.0, with
-`with_position=true`)."""
+    `with_position=true`)."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
 
     values: dict[str, CategoryValue] | None = None
     """The enriched attribute values of the category (SaaS), keyed by `<attribute
-code>|<attribute uuid>|<channel code>|<locale code>`."""
+    code>|<attribute uuid>|<channel code>|<locale code>`."""
 
     channel_requirements: list[str] | None = None
     """Codes of the channels on which products must be classified in this tree to be
-complete; only root categories have some."""
+    complete; only root categories have some."""
 
 
 class CategoryMediaFileData(AkeneoModel):
@@ -863,11 +859,11 @@ class CategoryValue(AkeneoModel):
 
     data: str | bool | CategoryMediaFileData | None = None
     """The value: a string for text, textarea and rich text attributes, a boolean for
-yes/no attributes, the file description for image attributes, null when empty."""
+    yes/no attributes, the file description for image attributes, null when empty."""
 
     type: str | None = None
     """Type of the category attribute, such as `text`, `textarea`, `richtext`, `image` or
-`boolean`."""
+    `boolean`."""
 
     channel: str | None = None
     """Channel of the value, null when the attribute does not vary by channel."""
@@ -900,7 +896,7 @@ class Channel(AkeneoModel):
 
     conversion_units: dict[str, str | None] | None = None
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-by attribute code. A null unit means no conversion."""
+    by attribute code. A null unit means no conversion."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -960,19 +956,19 @@ class Family(AkeneoModel):
 
     attribute_as_label: str
     """Code of the attribute whose value is the product label. It must belong to
-`attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
+    `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
 
     attribute_as_image: str | None = None
     """Code of the attribute shown as the product's main picture (since 2.0), or null. It
-must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
-asset collection)."""
+    must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
+    asset collection)."""
 
     attributes: list[str] | None = None
     """Codes of the attributes of the family. A list sent replaces the stored one."""
 
     attribute_requirements: dict[str, list[str]] | None = None
     """For each channel code, the codes of the family's attributes that must be filled for
-a product to be complete on that channel."""
+    a product to be complete on that channel."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1068,7 +1064,7 @@ class MeasureFamilyUnit(AkeneoModel):
 
     convert: dict[str, str | int | float] | None = None
     """Operations that convert a value in this unit to the standard unit, keyed by operator
-(`mul`, `div`, `add`, `sub`), the operand as a decimal string."""
+    (`mul`, `div`, `add`, `sub`), the operand as a decimal string."""
 
     symbol: str | None = None
     """Symbol shown next to values in this unit."""
@@ -1100,12 +1096,12 @@ class MeasurementFamily(AkeneoModel):
 
     standard_unit_code: str
     """Code of the standard unit, one of the keys of `units`. It cannot be changed once the
-family exists."""
+    family exists."""
 
     units: dict[str, MeasurementUnit]
     """The units of the family keyed by unit code; each key equals the unit's `code`. Units
-cannot be added or have their conversions changed while a product attribute uses the
-family."""
+    cannot be added or have their conversions changed while a product attribute uses the
+    family."""
 
 
 class MeasurementUnit(AkeneoModel):
@@ -1121,7 +1117,7 @@ class MeasurementUnit(AkeneoModel):
 
     convert_from_standard: list[MeasurementConversion] | None = None
     """The operations, applied in order, that convert a value expressed in the standard
-unit into this unit."""
+    unit into this unit."""
 
     symbol: str | None = None
     """Symbol shown next to values in this unit."""
@@ -1160,21 +1156,6 @@ class MediaFileLinks(AkeneoModel):
     """A hypermedia link."""
 
 
-class MetricValue(AkeneoModel):
-    """A measurement (`pim_catalog_metric` attribute). With `convert_measurements=true` and
-    a `scope`, the amount is converted to the unit the channel asks for."""
-
-    amount: int | float | str | None
-    """The amount; an integer, or a string such as "2.750" when the attribute allows
-decimals."""
-
-    unit: str | None
-    """Unit code from the attribute's measurement family, e.g. `KILOGRAM`."""
-
-    symbol: str | None = None
-    """Symbol of the unit, e.g. `kg`, taken from the measurement family."""
-
-
 class PamAsset(AkeneoModel):
     """An asset of the deprecated PAM: a code, its classification and the metadata of its
     reference and variation files. The files themselves are sent and fetched through the
@@ -1194,14 +1175,14 @@ class PamAsset(AkeneoModel):
 
     localizable: bool | None = None
     """Whether the asset has one reference file per locale. Set at creation (default
-false); it cannot be changed afterwards."""
+    false); it cannot be changed afterwards."""
 
     tags: list[str] | None = None
     """Codes of the asset's tags."""
 
     end_of_use: str | None = None
     """Date after which the asset should no longer be used, or null. Akeneo may send the
-offset without a colon (`+0200`)."""
+    offset without a colon (`+0200`)."""
 
     variation_files: list[PamAssetVariationFile] | None = None
     """Metadata of the asset's variation files, one per channel (and locale)."""
@@ -1222,7 +1203,7 @@ class PamAssetCategory(AkeneoModel):
 
     parent: str | None = None
     """Code of the parent asset category, or null for a root. A category cannot be its own
-parent."""
+    parent."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1241,8 +1222,8 @@ class PamAssetReferenceFile(AkeneoModel):
 
     link: PamFileLinks | None = Field(default=None, alias="_link")
     """Links of a PAM reference or variation file. Akeneo names this object `_link`
-(singular). `self` is sent only inside an asset's `reference_files` and
-`variation_files`."""
+    (singular). `self` is sent only inside an asset's `reference_files` and
+    `variation_files`."""
 
 
 class PamAssetTag(AkeneoModel):
@@ -1270,13 +1251,13 @@ class PamAssetVariationFile(AkeneoModel):
 
     channel: str | None = None
     """Channel the variation was made for, under the name the Enterprise Edition's
-normalizer uses inside an asset's `variation_files`. Read `scope` or `channel`,
-whichever is present."""
+    normalizer uses inside an asset's `variation_files`. Read `scope` or `channel`,
+    whichever is present."""
 
     link: PamFileLinks | None = Field(default=None, alias="_link")
     """Links of a PAM reference or variation file. Akeneo names this object `_link`
-(singular). `self` is sent only inside an asset's `reference_files` and
-`variation_files`."""
+    (singular). `self` is sent only inside an asset's `reference_files` and
+    `variation_files`."""
 
 
 class PamFileLinks(AkeneoModel):
@@ -1289,17 +1270,6 @@ class PamFileLinks(AkeneoModel):
 
     download: Link | None = None
     """A hypermedia link."""
-
-
-class PriceValue(AkeneoModel):
-    """One price of a `pim_catalog_price_collection` value."""
-
-    amount: int | float | str | None
-    """The amount; an integer, or a string such as "49.90" when the attribute allows
-decimals."""
-
-    currency: str
-    """Currency code, e.g. `EUR`."""
 
 
 class Product(AkeneoModel):
@@ -1315,32 +1285,32 @@ class Product(AkeneoModel):
 
     identifier: str
     """Identifier of the product: the value of its `pim_catalog_identifier` attribute.
-Products without one are not served by the identifier-based routes."""
+    Products without one are not served by the identifier-based routes."""
 
     enabled: bool | None = None
     """Whether the product is enabled."""
 
     family: str | None = None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: list[str] | None = None
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     groups: list[str] | None = None
     """Codes of the groups the product belongs to."""
 
     parent: str | None = None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     values: ProductValues | None = None
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: dict[str, ProductAssociation] | None = None
     """Associations of the product, keyed by association type code."""
@@ -1356,7 +1326,7 @@ channels of the same attribute are kept."""
 
     metadata: ProductMetadata | None = None
     """Enterprise Edition information about what the connection's user may do with the
-product or model."""
+    product or model."""
 
     quality_scores: list[QualityScore] | None = None
     """Quality score per channel and locale; sent only with `with_quality_scores=true`."""
@@ -1366,7 +1336,7 @@ product or model."""
 
     workflow_execution_statuses: list[ProductWorkflowExecutionStatus] | None = None
     """Workflows running or finished on this product itself (not inherited from its
-models); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
+    models); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
 
 
 class ProductAssociation(AkeneoModel):
@@ -1375,27 +1345,13 @@ class ProductAssociation(AkeneoModel):
 
     products: list[str | None] | None = None
     """Identifiers of the associated products. A product that has no identifier any more
-appears as null."""
+    appears as null."""
 
     product_models: list[str] | None = None
     """Codes of the associated product models."""
 
     groups: list[str] | None = None
     """Codes of the associated groups."""
-
-
-class ProductLinkValue(AkeneoModel):
-    """The target of a `pim_catalog_product_link` attribute (SaaS): a product, by uuid
-    (`id`) or by identifier, or a product model by code (`id`)."""
-
-    type: Literal["product", "product_model"] | str
-    """Kind of the linked entity."""
-
-    id: str | None = None
-    """UUID of the linked product, or code of the linked product model."""
-
-    identifier: str | None = None
-    """Identifier of the linked product, as an alternative to its uuid."""
 
 
 class ProductMetadata(AkeneoModel):
@@ -1408,8 +1364,8 @@ class ProductMetadata(AkeneoModel):
         | None
     ) = None
     """`read_only`: the user may only view it; `draft_in_progress`: the user has a draft
-not yet submitted; `proposal_waiting_for_approval`: the user's draft awaits review;
-`working_copy`: the user may edit it directly."""
+    not yet submitted; `proposal_waiting_for_approval`: the user's draft awaits review;
+    `working_copy`: the user may edit it directly."""
 
 
 class ProductModel(AkeneoModel):
@@ -1424,29 +1380,29 @@ class ProductModel(AkeneoModel):
 
     family: str | None = None
     """Code of the family, the one of the family variant. Set by the PIM from the family
-variant."""
+    variant."""
 
     family_variant: str
     """Code of the family variant that splits the family's attributes between the model
-levels. Required on creation; it cannot be changed afterwards."""
+    levels. Required on creation; it cannot be changed afterwards."""
 
     parent: str | None = None
     """Code of the parent product model, for a sub product model; null for a root product
-model. The parent must have the same family variant."""
+    model. The parent must have the same family variant."""
 
     categories: list[str] | None = None
     """Codes of the categories the model is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     values: ProductValues | None = None
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: dict[str, ProductAssociation] | None = None
     """Associations of the product model, keyed by association type code. Products are
-given by identifier."""
+    given by identifier."""
 
     quantified_associations: dict[str, QuantifiedAssociation] | None = None
     """Associations with quantities, keyed by the code of a quantified association type."""
@@ -1459,14 +1415,14 @@ given by identifier."""
 
     metadata: ProductMetadata | None = None
     """Enterprise Edition information about what the connection's user may do with the
-product or model."""
+    product or model."""
 
     quality_scores: list[QualityScore] | None = None
     """Quality score per channel and locale; sent only with `with_quality_scores=true`."""
 
     workflow_execution_statuses: list[ProductWorkflowExecutionStatus] | None = None
     """Workflows running or finished on this product model itself (not inherited from its
-parent); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
+    parent); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
 
 
 class ProductUuid(AkeneoModel):
@@ -1484,29 +1440,29 @@ class ProductUuid(AkeneoModel):
 
     family: str | None = None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: list[str] | None = None
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     groups: list[str] | None = None
     """Codes of the groups the product belongs to."""
 
     parent: str | None = None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     root_parent: str | None = None
     """Code of the top-level product model of a variant product; sent only with
-`with_root_parent=true` (SaaS)."""
+    `with_root_parent=true` (SaaS)."""
 
     values: ProductValues | None = None
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: dict[str, ProductUuidAssociation] | None = None
     """Associations of the product, keyed by association type code."""
@@ -1522,7 +1478,7 @@ channels of the same attribute are kept."""
 
     metadata: ProductMetadata | None = None
     """Enterprise Edition information about what the connection's user may do with the
-product or model."""
+    product or model."""
 
     quality_scores: list[QualityScore] | None = None
     """Quality score per channel and locale; sent only with `with_quality_scores=true`."""
@@ -1532,7 +1488,7 @@ product or model."""
 
     workflow_execution_statuses: list[ProductWorkflowExecutionStatus] | None = None
     """Workflows running or finished on this product itself (not inherited from its
-models); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
+    models); sent only with `with_workflow_execution_statuses=true` (SaaS)."""
 
 
 class ProductUuidAssociation(AkeneoModel):
@@ -1558,37 +1514,38 @@ class ProductUuidQuantifiedAssociation(AkeneoModel):
     product_models: list[QuantifiedProductModelLink] | None = None
 
 
-class ProductValue(AkeneoModel):
+@with_config(ConfigDict(extra="allow"))
+class ProductValue(TypedDict, total=False):
     """One attribute value for a locale and a channel. `locale` is null unless the
     attribute is localizable, `scope` is null unless it is scopable. Sending `data:
     null` erases the value."""
 
-    locale: str | None
+    locale: Required[str | None]
     """Locale code of the value; null for an attribute that is not localizable."""
 
-    scope: str | None
+    scope: Required[str | None]
     """Channel code of the value; null for an attribute that is not scopable."""
 
-    data: ProductValueData
+    data: Required[Any]
     """The content of a value; its shape depends on the attribute type. Text, textarea,
-identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-booleans a boolean; multi selects, reference entity collections and asset
-collections a list of codes; metrics a `MetricValue`; price collections a list of
-`PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-the value."""
+    identifier, date (ISO 8601), simple select, file and image attributes hold a string;
+    numbers hold an integer, or a string such as "12.50" when decimals are allowed;
+    booleans a boolean; multi selects, reference entity collections and asset
+    collections a list of codes; metrics a `MetricValue`; price collections a list of
+    `PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
+    the value."""
 
-    linked_data: LinkedOption | dict[str, Any] | None = None
+    linked_data: LinkedOption | dict[str, Any]
     """Extra read-only data about the value, sent when a flag such as
-`with_attribute_options` asks for it: the option's labels for a simple select, or
-one such entry per option code for a multi select."""
+    `with_attribute_options` asks for it: the option's labels for a simple select, or
+    one such entry per option code for a multi select."""
 
-    attribute_type: str | None = None
+    attribute_type: str
     """Type of the attribute (e.g. `pim_catalog_text`); sent by SaaS PIMs only."""
 
-    reference_data_name: str | None = None
+    reference_data_name: str
     """Reference entity code for a reference entity attribute, or asset family code for an
-asset collection attribute; sent by SaaS PIMs only."""
+    asset collection attribute; sent by SaaS PIMs only."""
 
 
 class ProductWorkflowExecutionStatus(AkeneoModel):
@@ -1679,9 +1636,9 @@ class PublishedProduct(AkeneoModel):
 
     values: ProductValues | None = None
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: dict[str, ProductAssociation] | None = None
     """Associations, keyed by association type code; products are given by identifier."""
@@ -1761,9 +1718,9 @@ class RecordValue(AkeneoModel):
 
     data: str | list[str] | None
     """The value; its form depends on the attribute type. Text, number (a decimal string
-such as `"1921"`), image (a media file code), single option and single link (a code)
-are strings; multiple options, multiple links and asset collections are lists of
-codes. Null erases the value."""
+    such as `"1921"`), image (a media file code), single option and single link (a code)
+    are strings; multiple options, multiple links and asset collections are lists of
+    codes. Null erases the value."""
 
 
 class ReferenceEntity(AkeneoModel):
@@ -1781,7 +1738,7 @@ class ReferenceEntity(AkeneoModel):
 
     image: str | None = None
     """Code of the entity's image, a file uploaded with the reference entity media file
-route; null when the entity has none. Its binary is at `_links.image_download.href`."""
+    route; null when the entity has none. Its binary is at `_links.image_download.href`."""
 
 
 class ReferenceEntityAttribute(AkeneoModel):
@@ -1795,7 +1752,7 @@ class ReferenceEntityAttribute(AkeneoModel):
 
     type: ReferenceEntityAttributeType
     """Type of a reference entity attribute. `asset_collection` links a record to assets of
-an asset family."""
+    an asset family."""
 
     value_per_locale: bool | None = None
     """Whether the attribute has one value per locale."""
@@ -1814,40 +1771,40 @@ an asset family."""
 
     is_rich_text_editor: bool | None = None
     """`text` only: whether the text area is a rich text editor; needed when `is_textarea`
-is true."""
+    is true."""
 
     validation_rule: EntityTextValidationRule | None = None
     """`text` only: the check applied to the value (`none` when null)."""
 
     validation_regexp: str | None = None
     """`text` only: the regular expression to match, needed when `validation_rule` is
-`regexp`."""
+    `regexp`."""
 
     allowed_extensions: list[str] | None = None
     """`image` only: the file extensions accepted, without dot; empty for any."""
 
     max_file_size: str | None = None
     """`image` only: the largest file accepted, in MB, as a decimal string; null for no
-limit."""
+    limit."""
 
     reference_entity_code: str | None = None
     """`reference_entity_single_link` and `reference_entity_multiple_links` only (and
-required for them): the reference entity whose records the attribute links to."""
+    required for them): the reference entity whose records the attribute links to."""
 
     asset_family_identifier: str | None = None
     """`asset_collection` only (and required for it): the asset family whose assets the
-attribute holds."""
+    attribute holds."""
 
     decimals_allowed: bool | None = None
     """`number` only: whether the value may have decimals."""
 
     min_value: str | None = None
     """`number` only: the smallest value allowed, as a decimal string; lower than
-`max_value`."""
+    `max_value`."""
 
     max_value: str | None = None
     """`number` only: the largest value allowed, as a decimal string; greater than
-`min_value`."""
+    `min_value`."""
 
 
 class ReferenceEntityAttributeOption(AkeneoModel):
@@ -1883,7 +1840,7 @@ class ReferenceEntityRecord(AkeneoModel):
 
     values: dict[str, list[RecordValue]]
     """Values of a record, keyed by attribute code; each attribute holds one entry per
-locale and channel combination it has a value for."""
+    locale and channel combination it has a value for."""
 
     created: str | None = None
     """When the record was created (5.0 and later)."""
@@ -1907,11 +1864,11 @@ class SystemInformation(AkeneoModel):
 
     version: str
     """Version of the PIM: a release number such as `7.0.45` on-premise or on PaaS, a build
-stamp such as `v20240315102030` on the SaaS."""
+    stamp such as `v20240315102030` on the SaaS."""
 
     edition: str
     """Edition of the PIM: `CE` or `EE` on-premise and on PaaS; `Serenity` (Enterprise) or
-`GE` (Growth) on the SaaS."""
+    `GE` (Growth) on the SaaS."""
 
 
 class TableColumn(AkeneoModel):
@@ -2005,12 +1962,12 @@ class VariantAttributeSet(AkeneoModel):
 
     axes: list[str]
     """Codes of the attributes that tell the variants of this level apart (at most 5;
-simple select, multi select, reference data, metric or boolean; neither localizable
-nor scopable). They cannot be changed."""
+    simple select, multi select, reference data, metric or boolean; neither localizable
+    nor scopable). They cannot be changed."""
 
     attributes: list[str] | None = None
     """Codes of the attributes enriched at this level. Unique-value attributes and the
-identifier are moved to the last level automatically."""
+    identifier are moved to the last level automatically."""
 
 
 AssetAttributeType: TypeAlias = (
@@ -2083,32 +2040,6 @@ regexp, or not."""
 
 Labels: TypeAlias = dict[str, str | None]
 """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
-
-
-TableRow: TypeAlias = dict[str, Any]
-"""One row of a `pim_catalog_table` value: cell values keyed by column code. A product
-holds at most 100 rows per table attribute."""
-
-
-ProductValueData: TypeAlias = (
-    str
-    | int
-    | float
-    | bool
-    | list[str]
-    | MetricValue
-    | ProductLinkValue
-    | list[PriceValue]
-    | list[TableRow]
-    | None
-)
-"""The content of a value; its shape depends on the attribute type. Text, textarea,
-identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-booleans a boolean; multi selects, reference entity collections and asset
-collections a list of codes; metrics a `MetricValue`; price collections a list of
-`PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-the value."""
 
 
 ProductValues: TypeAlias = dict[str, list[ProductValue]]

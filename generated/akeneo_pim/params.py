@@ -119,8 +119,8 @@ class AssetAttributeUpdateParam(TypedDict, total=False):
 
     type: AssetAttributeTypeParam
     """Type of an asset attribute. `boolean`, `date` and `record` are SaaS only;
-`auto_tagging` attributes are made by the PIM when auto-tagging is on and cannot be
-created through the API."""
+    `auto_tagging` attributes are made by the PIM when auto-tagging is on and cannot be
+    created through the API."""
 
     value_per_locale: bool
     """Whether the attribute has one value per locale."""
@@ -133,7 +133,7 @@ created through the API."""
 
     is_read_only: bool
     """Whether the attribute is read-only in the PIM's interface; the API can still change
-it."""
+    it."""
 
     max_characters: int | None
     """`text` only: the longest value allowed, null for no limit."""
@@ -143,36 +143,36 @@ it."""
 
     is_rich_text_editor: bool | None
     """`text` only: whether the text area is a rich text editor; needed when `is_textarea`
-is true."""
+    is true."""
 
     validation_rule: EntityTextValidationRuleParam | None
     """`text` only: the check applied to the value (`none` when null)."""
 
     validation_regexp: str | None
     """`text` only: the regular expression to match, needed when `validation_rule` is
-`regexp`."""
+    `regexp`."""
 
     allowed_extensions: Sequence[str]
     """`media_file` only: the file extensions accepted, without dot; empty for any."""
 
     max_file_size: str | None
     """`media_file` only: the largest file accepted, in MB, as a decimal string; null for
-no limit."""
+    no limit."""
 
     decimals_allowed: bool | None
     """`number` only: whether the value may have decimals."""
 
     min_value: str | None
     """`number` only: the smallest value allowed, as a decimal string; lower than
-`max_value`."""
+    `max_value`."""
 
     max_value: str | None
     """`number` only: the largest value allowed, as a decimal string; greater than
-`min_value`."""
+    `min_value`."""
 
     media_type: AssetMediaTypeParam
     """Kind of media of a `media_file` (`image`, `pdf`, `other`) or `media_link` (also
-`youtube`, `vimeo`) attribute, used for previews."""
+    `youtube`, `vimeo`) attribute, used for previews."""
 
     prefix: str | None
     """`media_link` only: the URL start put before each value."""
@@ -182,7 +182,7 @@ no limit."""
 
     reference_entity: str | None
     """`record` only (SaaS): code of the reference entity whose records the attribute links
-to."""
+    to."""
 
 
 class AssetFamilyUpdateParam(TypedDict, total=False):
@@ -196,12 +196,12 @@ class AssetFamilyUpdateParam(TypedDict, total=False):
 
     attribute_as_main_media: str | None
     """Code of the `media_file` or `media_link` attribute whose media previews the assets.
-By default the first such attribute created in the family."""
+    By default the first such attribute created in the family."""
 
     naming_convention: AssetNamingConventionParam
     """Rule run at each asset creation: a regular expression whose named groups are copied
-into the asset attributes of the same codes (non-localizable, non-scopable `text`,
-`single_option` or `number` attributes). An empty object means no naming convention."""
+    into the asset attributes of the same codes (non-localizable, non-scopable `text`,
+    `single_option` or `number` attributes). An empty object means no naming convention."""
 
     product_link_rules: Sequence[AssetProductLinkRuleParam]
     """The rules linking new assets to products (at most two)."""
@@ -220,16 +220,16 @@ class AssetNamingConventionParam(TypedDict, total=False):
 
     source: AssetNamingConventionSourceParam
     """The string the naming convention splits: the asset code (`property: code`) or the
-file name of the main media value (`property: <code of the attribute as main
-media>`)."""
+    file name of the main media value (`property: <code of the attribute as main
+    media>`)."""
 
     pattern: str
     """The regular expression, with delimiters and named groups, e.g.
-`/^(?P<sku>[^_]+)_(?P<view>.*)\\.png$/`."""
+    `/^(?P<sku>[^_]+)_(?P<view>.*)\\.png$/`."""
 
     abort_asset_creation_on_error: bool
     """True to refuse to create the asset when the pattern does not apply; false to create
-it anyway."""
+    it anyway."""
 
 
 class AssetNamingConventionSourceParam(TypedDict, total=False):
@@ -242,11 +242,11 @@ class AssetNamingConventionSourceParam(TypedDict, total=False):
 
     channel: Required[str | None]
     """Channel of the main media value when that attribute has a value per channel,
-otherwise null."""
+    otherwise null."""
 
     locale: Required[str | None]
     """Locale of the main media value when that attribute has a value per locale, otherwise
-null."""
+    null."""
 
 
 class AssetProductAssignmentParam(TypedDict, total=False):
@@ -290,20 +290,20 @@ class AssetProductSelectionParam(TypedDict, total=False):
 
     operator: Required[str]
     """The comparison, depending on `field`: `IN`, `NOT IN`, `=`, `!=`, `STARTS WITH`,
-`CONTAINS`, `DOES NOT CONTAIN`, `IN OR UNCLASSIFIED`, `IN CHILDREN`, `NOT IN
-CHILDREN`, `UNCLASSIFIED`, `EMPTY` or `NOT EMPTY`."""
+    `CONTAINS`, `DOES NOT CONTAIN`, `IN OR UNCLASSIFIED`, `IN CHILDREN`, `NOT IN
+    CHILDREN`, `UNCLASSIFIED`, `EMPTY` or `NOT EMPTY`."""
 
     value: str | Sequence[str]
     """What to compare with: a string (`"true"`/`"false"` for `enabled`), a list of codes,
-or a placeholder. Not needed for `UNCLASSIFIED`, `EMPTY` and `NOT EMPTY`."""
+    or a placeholder. Not needed for `UNCLASSIFIED`, `EMPTY` and `NOT EMPTY`."""
 
     locale: str | None
     """For a product attribute field: the locale when the attribute is localizable,
-otherwise null. Leave it out for `family`, `categories` and `enabled`."""
+    otherwise null. Leave it out for `family`, `categories` and `enabled`."""
 
     channel: str | None
     """For a product attribute field: the channel when the attribute is scopable, otherwise
-null. Leave it out for `family`, `categories` and `enabled`."""
+    null. Leave it out for `family`, `categories` and `enabled`."""
 
 
 class AssetTransformationParam(TypedDict, total=False):
@@ -349,9 +349,9 @@ class AssetTransformationOperationParam(TypedDict, total=False):
 
     type: Required[AssetTransformationOperationTypeParam]
     """`thumbnail` (fit and crop; width and height), `scale` (keep proportions; width,
-height or ratio), `resize` (no proportions; width and height), `colorspace`
-(colorspace), `resolution` (resolution-x, resolution-y and resolution-unit),
-`optimize_jpeg` (quality; 6.0 and later)."""
+    height or ratio), `resize` (no proportions; width and height), `colorspace`
+    (colorspace), `resolution` (resolution-x, resolution-y and resolution-unit),
+    `optimize_jpeg` (quality; 6.0 and later)."""
 
     parameters: Required[AssetTransformationParametersParam]
     """The parameters of an operation; which ones apply depends on its type."""
@@ -386,7 +386,7 @@ class AssetUpdateParam(TypedDict, total=False):
 
     values: Mapping[str, Sequence[AssetValueParam]]
     """Values of an asset, keyed by asset attribute code; each attribute holds one entry
-per locale and channel combination it has a value for."""
+    per locale and channel combination it has a value for."""
 
 
 class AssetValueParam(TypedDict, total=False):
@@ -402,10 +402,10 @@ class AssetValueParam(TypedDict, total=False):
 
     data: Required[str | bool | Sequence[str] | None]
     """The value; its form depends on the attribute type. Text, number (a decimal string
-such as `"12.5"`), media file (a file code), media link (the variable part of the
-URL), single option, date (ISO-8601) and record (a record code) are strings; boolean
-is true or false; multiple options and auto tags are lists of codes. Null erases the
-value."""
+    such as `"12.5"`), media file (a file code), media link (the variable part of the
+    URL), single option, date (ISO-8601) and record (a record code) are strings; boolean
+    is true or false; multiple options and auto tags are lists of codes. Null erases the
+    value."""
 
 
 class AssociationTypeParam(TypedDict, total=False):
@@ -420,11 +420,11 @@ class AssociationTypeParam(TypedDict, total=False):
 
     is_quantified: bool
     """Whether the associations of this type carry a quantity (quantified associations;
-Serenity/SaaS only). Set at creation, it cannot be changed."""
+    Serenity/SaaS only). Set at creation, it cannot be changed."""
 
     is_two_way: bool
     """Whether associating A with B also associates B with A (Serenity/SaaS only). Set at
-creation, it cannot be changed."""
+    creation, it cannot be changed."""
 
 
 class AssociationTypeUpdateParam(TypedDict, total=False):
@@ -439,11 +439,11 @@ class AssociationTypeUpdateParam(TypedDict, total=False):
 
     is_quantified: bool
     """Whether the associations of this type carry a quantity (quantified associations;
-Serenity/SaaS only). Set at creation, it cannot be changed."""
+    Serenity/SaaS only). Set at creation, it cannot be changed."""
 
     is_two_way: bool
     """Whether associating A with B also associates B with A (Serenity/SaaS only). Set at
-creation, it cannot be changed."""
+    creation, it cannot be changed."""
 
 
 class AttributeParam(TypedDict, total=False):
@@ -456,7 +456,7 @@ class AttributeParam(TypedDict, total=False):
 
     type: Required[AttributeTypeParam]
     """Type of an attribute; it decides the shape of the attribute's product values and
-which type-specific fields of the attribute apply. It cannot be changed."""
+    which type-specific fields of the attribute apply. It cannot be changed."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -475,7 +475,7 @@ which type-specific fields of the attribute apply. It cannot be changed."""
 
     available_locales: Sequence[str]
     """Codes of the only locales the attribute applies to (a locale-specific attribute);
-empty when it applies to all."""
+    empty when it applies to all."""
 
     unique: bool
     """Whether two products may not share the same value. It cannot be changed."""
@@ -488,7 +488,7 @@ empty when it applies to all."""
 
     validation_rule: str | None
     """Kind of check applied to values of text and identifier attributes, such as `email`,
-`url` or `regexp`; identifier attributes only take `regexp`."""
+    `url` or `regexp`; identifier attributes only take `regexp`."""
 
     validation_regexp: str | None
     """Regular expression that values must match when `validation_rule` is `regexp`."""
@@ -510,7 +510,7 @@ empty when it applies to all."""
 
     metric_family: str | None
     """Code of the measurement family of a metric attribute; required for metric attributes
-and cannot be changed."""
+    and cannot be changed."""
 
     default_metric_unit: str | None
     """Unit proposed by default for a metric attribute; required for metric attributes."""
@@ -526,11 +526,11 @@ and cannot be changed."""
 
     max_file_size: str | None
     """Largest file accepted, in megabytes, as a decimal string (file and image
-attributes)."""
+    attributes)."""
 
     reference_data_name: str | None
     """Code of the linked reference entity (reference entity attributes) or asset family
-(asset collection attributes); required for those types."""
+    (asset collection attributes); required for those types."""
 
     minimum_input_length: int | None
     """Legacy setting of older select attributes; Akeneo sends it as null."""
@@ -546,23 +546,23 @@ attributes)."""
 
     is_mandatory: bool
     """Whether the attribute must be filled as soon as a product is created, whatever its
-family (boolean, identifier, number, select, text, textarea, reference data and
-reference entity single link attributes)."""
+    family (boolean, identifier, number, select, text, textarea, reference data and
+    reference entity single link attributes)."""
 
     decimal_places_strategy: Literal["round", "forbid", "trim"] | None
     """How decimal places beyond `decimal_places` are handled (number and metric
-attributes)."""
+    attributes)."""
 
     decimal_places: int | None
     """Number of decimal places kept when the strategy is `round` or `forbid`."""
 
     enable_option_creation_during_import: bool
     """Whether unknown options are created on the fly by CSV or XLSX product imports
-(select attributes, SaaS only)."""
+    (select attributes, SaaS only)."""
 
     max_items_count: int | None
     """Most assets an asset collection value may hold (asset collection attributes, SaaS
-only)."""
+    only)."""
 
 
 class AttributeGroupParam(TypedDict, total=False):
@@ -576,7 +576,7 @@ class AttributeGroupParam(TypedDict, total=False):
 
     attributes: Sequence[str]
     """Codes of the attributes of the group. An attribute belongs to one group only; a list
-sent replaces the stored one."""
+    sent replaces the stored one."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -594,7 +594,7 @@ class AttributeGroupUpdateParam(TypedDict, total=False):
 
     attributes: Sequence[str]
     """Codes of the attributes of the group. An attribute belongs to one group only; a list
-sent replaces the stored one."""
+    sent replaces the stored one."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -642,7 +642,7 @@ class AttributeUpdateParam(TypedDict, total=False):
 
     type: AttributeTypeParam
     """Type of an attribute; it decides the shape of the attribute's product values and
-which type-specific fields of the attribute apply. It cannot be changed."""
+    which type-specific fields of the attribute apply. It cannot be changed."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -661,7 +661,7 @@ which type-specific fields of the attribute apply. It cannot be changed."""
 
     available_locales: Sequence[str]
     """Codes of the only locales the attribute applies to (a locale-specific attribute);
-empty when it applies to all."""
+    empty when it applies to all."""
 
     unique: bool
     """Whether two products may not share the same value. It cannot be changed."""
@@ -674,7 +674,7 @@ empty when it applies to all."""
 
     validation_rule: str | None
     """Kind of check applied to values of text and identifier attributes, such as `email`,
-`url` or `regexp`; identifier attributes only take `regexp`."""
+    `url` or `regexp`; identifier attributes only take `regexp`."""
 
     validation_regexp: str | None
     """Regular expression that values must match when `validation_rule` is `regexp`."""
@@ -696,7 +696,7 @@ empty when it applies to all."""
 
     metric_family: str | None
     """Code of the measurement family of a metric attribute; required for metric attributes
-and cannot be changed."""
+    and cannot be changed."""
 
     default_metric_unit: str | None
     """Unit proposed by default for a metric attribute; required for metric attributes."""
@@ -712,11 +712,11 @@ and cannot be changed."""
 
     max_file_size: str | None
     """Largest file accepted, in megabytes, as a decimal string (file and image
-attributes)."""
+    attributes)."""
 
     reference_data_name: str | None
     """Code of the linked reference entity (reference entity attributes) or asset family
-(asset collection attributes); required for those types."""
+    (asset collection attributes); required for those types."""
 
     minimum_input_length: int | None
     """Legacy setting of older select attributes; Akeneo sends it as null."""
@@ -732,23 +732,23 @@ attributes)."""
 
     is_mandatory: bool
     """Whether the attribute must be filled as soon as a product is created, whatever its
-family (boolean, identifier, number, select, text, textarea, reference data and
-reference entity single link attributes)."""
+    family (boolean, identifier, number, select, text, textarea, reference data and
+    reference entity single link attributes)."""
 
     decimal_places_strategy: Literal["round", "forbid", "trim"] | None
     """How decimal places beyond `decimal_places` are handled (number and metric
-attributes)."""
+    attributes)."""
 
     decimal_places: int | None
     """Number of decimal places kept when the strategy is `round` or `forbid`."""
 
     enable_option_creation_during_import: bool
     """Whether unknown options are created on the fly by CSV or XLSX product imports
-(select attributes, SaaS only)."""
+    (select attributes, SaaS only)."""
 
     max_items_count: int | None
     """Most assets an asset collection value may hold (asset collection attributes, SaaS
-only)."""
+    only)."""
 
 
 class CatalogWriteParam(TypedDict, total=False):
@@ -772,21 +772,21 @@ class CategoryCreateParam(TypedDict, total=False):
 
     parent: str | None
     """Code of the parent category, or null to make it a root category. It cannot be the
-category itself."""
+    category itself."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
 
     values: Sequence[CategoryValueWriteParam]
     """Enriched attribute values to set (SaaS only). Each item sets one attribute, channel
-and locale."""
+    and locale."""
 
     validations: CategoryValidationsParam
     """Classification rules of a category tree (root categories only, SaaS)."""
 
     channel_requirements: Sequence[str]
     """Codes of the channels on which products must be classified in this tree to be
-complete (root categories only)."""
+    complete (root categories only)."""
 
 
 class CategoryUpdateParam(TypedDict, total=False):
@@ -798,21 +798,21 @@ class CategoryUpdateParam(TypedDict, total=False):
 
     parent: str | None
     """Code of the parent category, or null to make it a root category. It cannot be the
-category itself."""
+    category itself."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
 
     values: Sequence[CategoryValueWriteParam]
     """Enriched attribute values to set (SaaS only). Each item sets one attribute, channel
-and locale."""
+    and locale."""
 
     validations: CategoryValidationsParam
     """Classification rules of a category tree (root categories only, SaaS)."""
 
     channel_requirements: Sequence[str]
     """Codes of the channels on which products must be classified in this tree to be
-complete (root categories only)."""
+    complete (root categories only)."""
 
 
 class CategoryValidationsParam(TypedDict, total=False):
@@ -833,8 +833,8 @@ class CategoryValueWriteParam(TypedDict, total=False):
 
     data: str | bool | None
     """The value: a string for text and textarea attributes, a boolean for yes/no
-attributes, the file path returned by the category media file upload for image
-attributes, or null to erase the value."""
+    attributes, the file path returned by the category media file upload for image
+    attributes, or null to erase the value."""
 
     channel: str | None
     """Channel of the value, null when the attribute does not vary by channel."""
@@ -864,7 +864,7 @@ class ChannelParam(TypedDict, total=False):
 
     conversion_units: Mapping[str, str | None]
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-by attribute code. A null unit means no conversion."""
+    by attribute code. A null unit means no conversion."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -888,7 +888,7 @@ class ChannelUpdateParam(TypedDict, total=False):
 
     conversion_units: Mapping[str, str | None]
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-by attribute code. A null unit means no conversion."""
+    by attribute code. A null unit means no conversion."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -903,19 +903,19 @@ class FamilyParam(TypedDict, total=False):
 
     attribute_as_label: Required[str]
     """Code of the attribute whose value is the product label. It must belong to
-`attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
+    `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
 
     attribute_as_image: str | None
     """Code of the attribute shown as the product's main picture (since 2.0), or null. It
-must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
-asset collection)."""
+    must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
+    asset collection)."""
 
     attributes: Sequence[str]
     """Codes of the attributes of the family. A list sent replaces the stored one."""
 
     attribute_requirements: Mapping[str, Sequence[str]]
     """For each channel code, the codes of the family's attributes that must be filled for
-a product to be complete on that channel."""
+    a product to be complete on that channel."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -933,19 +933,19 @@ class FamilyUpdateParam(TypedDict, total=False):
 
     attribute_as_label: str
     """Code of the attribute whose value is the product label. It must belong to
-`attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
+    `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
 
     attribute_as_image: str | None
     """Code of the attribute shown as the product's main picture (since 2.0), or null. It
-must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
-asset collection)."""
+    must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
+    asset collection)."""
 
     attributes: Sequence[str]
     """Codes of the attributes of the family. A list sent replaces the stored one."""
 
     attribute_requirements: Mapping[str, Sequence[str]]
     """For each channel code, the codes of the family's attributes that must be filled for
-a product to be complete on that channel."""
+    a product to be complete on that channel."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1004,12 +1004,12 @@ class MeasurementFamilyUpdateParam(TypedDict, total=False):
 
     standard_unit_code: str
     """Code of the standard unit, one of the keys of `units`. It cannot be changed once the
-family exists."""
+    family exists."""
 
     units: Mapping[str, MeasurementUnitParam]
     """The units of the family keyed by unit code; each key equals the unit's `code`. Units
-cannot be added or have their conversions changed while a product attribute uses the
-family."""
+    cannot be added or have their conversions changed while a product attribute uses the
+    family."""
 
 
 class MeasurementUnitParam(TypedDict, total=False):
@@ -1025,7 +1025,7 @@ class MeasurementUnitParam(TypedDict, total=False):
 
     convert_from_standard: Sequence[MeasurementConversionParam]
     """The operations, applied in order, that convert a value expressed in the standard
-unit into this unit."""
+    unit into this unit."""
 
     symbol: str
     """Symbol shown next to values in this unit."""
@@ -1071,7 +1071,7 @@ class MetricValueParam(TypedDict, total=False):
 
     amount: Required[int | float | str | None]
     """The amount; an integer, or a string such as "2.750" when the attribute allows
-decimals."""
+    decimals."""
 
     unit: Required[str | None]
     """Unit code from the attribute's measurement family, e.g. `KILOGRAM`."""
@@ -1093,14 +1093,14 @@ class PamAssetParam(TypedDict, total=False):
 
     localizable: bool
     """Whether the asset has one reference file per locale. Set at creation (default
-false); it cannot be changed afterwards."""
+    false); it cannot be changed afterwards."""
 
     tags: Sequence[str]
     """Codes of the asset's tags."""
 
     end_of_use: str | None
     """Date after which the asset should no longer be used, or null. Akeneo may send the
-offset without a colon (`+0200`)."""
+    offset without a colon (`+0200`)."""
 
 
 class PamAssetCategoryParam(TypedDict, total=False):
@@ -1112,7 +1112,7 @@ class PamAssetCategoryParam(TypedDict, total=False):
 
     parent: str | None
     """Code of the parent asset category, or null for a root. A category cannot be its own
-parent."""
+    parent."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1126,7 +1126,7 @@ class PamAssetCategoryUpdateParam(TypedDict, total=False):
 
     parent: str | None
     """Code of the parent asset category, or null for a root. A category cannot be its own
-parent."""
+    parent."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1153,14 +1153,14 @@ class PamAssetUpdateParam(TypedDict, total=False):
 
     localizable: bool
     """Whether the asset has one reference file per locale. Set at creation (default
-false); it cannot be changed afterwards."""
+    false); it cannot be changed afterwards."""
 
     tags: Sequence[str]
     """Codes of the asset's tags."""
 
     end_of_use: str | None
     """Date after which the asset should no longer be used, or null. Akeneo may send the
-offset without a colon (`+0200`)."""
+    offset without a colon (`+0200`)."""
 
 
 class PriceValueParam(TypedDict, total=False):
@@ -1168,7 +1168,7 @@ class PriceValueParam(TypedDict, total=False):
 
     amount: Required[int | float | str | None]
     """The amount; an integer, or a string such as "49.90" when the attribute allows
-decimals."""
+    decimals."""
 
     currency: Required[str]
     """Currency code, e.g. `EUR`."""
@@ -1184,40 +1184,40 @@ class ProductParam(TypedDict, total=False):
 
     identifier: Required[str]
     """Identifier of the product: the value of its `pim_catalog_identifier` attribute.
-Products without one are not served by the identifier-based routes."""
+    Products without one are not served by the identifier-based routes."""
 
     enabled: bool
     """Whether the product is enabled."""
 
     family: str | None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: Sequence[str]
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     groups: Sequence[str]
     """Codes of the groups the product belongs to."""
 
     parent: str | None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductAssociationParam]
     """Associations of the product, keyed by association type code."""
@@ -1232,7 +1232,7 @@ class ProductAssociationParam(TypedDict, total=False):
 
     products: Sequence[str | None]
     """Identifiers of the associated products. A product that has no identifier any more
-appears as null."""
+    appears as null."""
 
     product_models: Sequence[str]
     """Codes of the associated product models."""
@@ -1264,37 +1264,37 @@ class ProductModelParam(TypedDict, total=False):
 
     family: str
     """Code of the family, the one of the family variant. Set by the PIM from the family
-variant."""
+    variant."""
 
     family_variant: Required[str]
     """Code of the family variant that splits the family's attributes between the model
-levels. Required on creation; it cannot be changed afterwards."""
+    levels. Required on creation; it cannot be changed afterwards."""
 
     parent: str | None
     """Code of the parent product model, for a sub product model; null for a root product
-model. The parent must have the same family variant."""
+    model. The parent must have the same family variant."""
 
     categories: Sequence[str]
     """Codes of the categories the model is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductAssociationParam]
     """Associations of the product model, keyed by association type code. Products are
-given by identifier."""
+    given by identifier."""
 
     quantified_associations: Mapping[str, QuantifiedAssociationParam]
     """Associations with quantities, keyed by the code of a quantified association type."""
@@ -1310,37 +1310,37 @@ class ProductModelUpdateParam(TypedDict, total=False):
 
     family: str
     """Code of the family, the one of the family variant. Set by the PIM from the family
-variant."""
+    variant."""
 
     family_variant: str
     """Code of the family variant that splits the family's attributes between the model
-levels. Required on creation; it cannot be changed afterwards."""
+    levels. Required on creation; it cannot be changed afterwards."""
 
     parent: str | None
     """Code of the parent product model, for a sub product model; null for a root product
-model. The parent must have the same family variant."""
+    model. The parent must have the same family variant."""
 
     categories: Sequence[str]
     """Codes of the categories the model is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductAssociationParam]
     """Associations of the product model, keyed by association type code. Products are
-given by identifier."""
+    given by identifier."""
 
     quantified_associations: Mapping[str, QuantifiedAssociationParam]
     """Associations with quantities, keyed by the code of a quantified association type."""
@@ -1356,40 +1356,40 @@ class ProductUpdateParam(TypedDict, total=False):
 
     identifier: str
     """Identifier of the product: the value of its `pim_catalog_identifier` attribute.
-Products without one are not served by the identifier-based routes."""
+    Products without one are not served by the identifier-based routes."""
 
     enabled: bool
     """Whether the product is enabled."""
 
     family: str | None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: Sequence[str]
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     groups: Sequence[str]
     """Codes of the groups the product belongs to."""
 
     parent: str | None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductAssociationParam]
     """Associations of the product, keyed by association type code."""
@@ -1410,33 +1410,33 @@ class ProductUuidParam(TypedDict, total=False):
 
     family: str | None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: Sequence[str]
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     groups: Sequence[str]
     """Codes of the groups the product belongs to."""
 
     parent: str | None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductUuidAssociationParam]
     """Associations of the product, keyed by association type code."""
@@ -1481,33 +1481,33 @@ class ProductUuidUpdateParam(TypedDict, total=False):
 
     family: str | None
     """Code of the family the product takes its attributes from; null for a product without
-family. A variant product has the family of its product model."""
+    family. A variant product has the family of its product model."""
 
     categories: Sequence[str]
     """Codes of the categories the product is classified in. Sending it replaces the whole
-list."""
+    list."""
 
     add_categories: Sequence[str]
     """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     remove_categories: Sequence[str]
     """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
-`categories`."""
+    `categories`."""
 
     groups: Sequence[str]
     """Codes of the groups the product belongs to."""
 
     parent: str | None
     """Code of the parent product model of a variant product; null for a simple product.
-Setting it to null turns a variant into a simple product that keeps its values,
-categories and associations."""
+    Setting it to null turns a variant into a simple product that keeps its values,
+    categories and associations."""
 
     values: ProductValuesParam
     """The attribute values of a product, product model or published product, keyed by
-attribute code. Each attribute holds one value per locale and channel combination it
-varies on. On update only the sent combinations change; the other locales and
-channels of the same attribute are kept."""
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
 
     associations: Mapping[str, ProductUuidAssociationParam]
     """Associations of the product, keyed by association type code."""
@@ -1529,12 +1529,12 @@ class ProductValueParam(TypedDict, total=False):
 
     data: Required[ProductValueDataParam]
     """The content of a value; its shape depends on the attribute type. Text, textarea,
-identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-booleans a boolean; multi selects, reference entity collections and asset
-collections a list of codes; metrics a `MetricValue`; price collections a list of
-`PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-the value."""
+    identifier, date (ISO 8601), simple select, file and image attributes hold a string;
+    numbers hold an integer, or a string such as "12.50" when decimals are allowed;
+    booleans a boolean; multi selects, reference entity collections and asset
+    collections a list of codes; metrics a `MetricValue`; price collections a list of
+    `PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
+    the value."""
 
 
 class QuantifiedAssociationParam(TypedDict, total=False):
@@ -1589,9 +1589,9 @@ class RecordValueParam(TypedDict, total=False):
 
     data: Required[str | Sequence[str] | None]
     """The value; its form depends on the attribute type. Text, number (a decimal string
-such as `"1921"`), image (a media file code), single option and single link (a code)
-are strings; multiple options, multiple links and asset collections are lists of
-codes. Null erases the value."""
+    such as `"1921"`), image (a media file code), single option and single link (a code)
+    are strings; multiple options, multiple links and asset collections are lists of
+    codes. Null erases the value."""
 
 
 class ReferenceEntityAttributeOptionUpdateParam(TypedDict, total=False):
@@ -1618,7 +1618,7 @@ class ReferenceEntityAttributeUpdateParam(TypedDict, total=False):
 
     type: ReferenceEntityAttributeTypeParam
     """Type of a reference entity attribute. `asset_collection` links a record to assets of
-an asset family."""
+    an asset family."""
 
     value_per_locale: bool
     """Whether the attribute has one value per locale."""
@@ -1637,40 +1637,40 @@ an asset family."""
 
     is_rich_text_editor: bool | None
     """`text` only: whether the text area is a rich text editor; needed when `is_textarea`
-is true."""
+    is true."""
 
     validation_rule: EntityTextValidationRuleParam | None
     """`text` only: the check applied to the value (`none` when null)."""
 
     validation_regexp: str | None
     """`text` only: the regular expression to match, needed when `validation_rule` is
-`regexp`."""
+    `regexp`."""
 
     allowed_extensions: Sequence[str]
     """`image` only: the file extensions accepted, without dot; empty for any."""
 
     max_file_size: str | None
     """`image` only: the largest file accepted, in MB, as a decimal string; null for no
-limit."""
+    limit."""
 
     reference_entity_code: str | None
     """`reference_entity_single_link` and `reference_entity_multiple_links` only (and
-required for them): the reference entity whose records the attribute links to."""
+    required for them): the reference entity whose records the attribute links to."""
 
     asset_family_identifier: str | None
     """`asset_collection` only (and required for it): the asset family whose assets the
-attribute holds."""
+    attribute holds."""
 
     decimals_allowed: bool | None
     """`number` only: whether the value may have decimals."""
 
     min_value: str | None
     """`number` only: the smallest value allowed, as a decimal string; lower than
-`max_value`."""
+    `max_value`."""
 
     max_value: str | None
     """`number` only: the largest value allowed, as a decimal string; greater than
-`min_value`."""
+    `min_value`."""
 
 
 class ReferenceEntityRecordUpdateParam(TypedDict, total=False):
@@ -1682,7 +1682,7 @@ class ReferenceEntityRecordUpdateParam(TypedDict, total=False):
 
     values: Mapping[str, Sequence[RecordValueParam]]
     """Values of a record, keyed by attribute code; each attribute holds one entry per
-locale and channel combination it has a value for."""
+    locale and channel combination it has a value for."""
 
 
 class ReferenceEntityUpdateParam(TypedDict, total=False):
@@ -1696,7 +1696,7 @@ class ReferenceEntityUpdateParam(TypedDict, total=False):
 
     image: str | None
     """Code of the entity's image, a file uploaded with the reference entity media file
-route; null when the entity has none. Its binary is at `_links.image_download.href`."""
+    route; null when the entity has none. Its binary is at `_links.image_download.href`."""
 
 
 class TableColumnParam(TypedDict, total=False):
@@ -1786,12 +1786,12 @@ class VariantAttributeSetParam(TypedDict, total=False):
 
     axes: Required[Sequence[str]]
     """Codes of the attributes that tell the variants of this level apart (at most 5;
-simple select, multi select, reference data, metric or boolean; neither localizable
-nor scopable). They cannot be changed."""
+    simple select, multi select, reference data, metric or boolean; neither localizable
+    nor scopable). They cannot be changed."""
 
     attributes: Sequence[str]
     """Codes of the attributes enriched at this level. Unique-value attributes and the
-identifier are moved to the last level automatically."""
+    identifier are moved to the last level automatically."""
 
 
 AssetAttributeTypeParam: TypeAlias = Literal[

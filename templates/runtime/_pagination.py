@@ -8,6 +8,7 @@ search_after exports, `cursor` is the link to the next page; a later run can res
 
 from __future__ import annotations
 
+import json
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -20,7 +21,8 @@ from collections.abc import (
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import PydanticSchemaGenerationError, TypeAdapter, ValidationError
+from typing_extensions import Required, TypedDict
 
 from ._errors import CatalogUnavailableError, UnexpectedResponseError
 
@@ -65,7 +67,57 @@ def _validator(item_type: type[M]) -> Callable[[object], M]:
     return cast(Callable[[object], M], adapter.validate_python)
 
 
+class _Embedded(TypedDict, Generic[M]):
+    items: list[M]
+
+
+class _Envelope(TypedDict, Generic[M], total=False):
+    """The parts of a page the paginator reads; other keys are ignored."""
+
+    _embedded: Required[_Embedded[M]]
+    _links: dict[str, Any]
+    current_page: int
+    items_count: int
+
+
+_ENVELOPES: dict[object, TypeAdapter[Any] | None] = {}
+
+
+def _envelope(item_type: type[M]) -> TypeAdapter[_Envelope[M]] | None:
+    """The page validator for this item type; None for a type pydantic cannot describe."""
+    if item_type not in _ENVELOPES:
+        try:
+            # The item type is only known at run time: subscript the generic dynamically.
+            _ENVELOPES[item_type] = TypeAdapter(cast(Any, _Envelope)[item_type])
+        except PydanticSchemaGenerationError:
+            _ENVELOPES[item_type] = None
+    return cast("TypeAdapter[_Envelope[M]] | None", _ENVELOPES[item_type])
+
+
+def _fast_envelope(body: bytes, item_type: type[M]) -> _Envelope[M] | None:
+    """The page parsed and validated in one pass, or None to take the slow, explanatory path."""
+    adapter = _envelope(item_type)
+    if adapter is None:
+        return None
+    try:
+        return adapter.validate_json(body)
+    except ValidationError:
+        return None
+
+
 def parse_page(data: object, item_type: type[M], url: str, resolve: LinkResolver) -> Page[M]:
+    """A page from the raw body (bytes) or from decoded JSON.
+
+    Raw bytes go straight through pydantic's JSON parser with the item type: for big pages of
+    products this costs about half of decoding with `json` and validating afterwards. Anything
+    that does not fit (a disabled catalog's `{"error": ...}`, a malformed page) takes the slow
+    path, which says precisely what is wrong.
+    """
+    if isinstance(data, bytes):
+        envelope = _fast_envelope(data, item_type)
+        if envelope is not None:
+            return _page(envelope["_embedded"]["items"], envelope, url, resolve)
+        data = _decode(data, url)
     if not isinstance(data, Mapping):
         raise UnexpectedResponseError(f"expected a page object from {url}", body=data)
     embedded = data.get("_embedded")
@@ -84,6 +136,21 @@ def parse_page(data: object, item_type: type[M], url: str, resolve: LinkResolver
         raise UnexpectedResponseError(
             f"an item of the page from {url} does not match {item_type.__name__}: {exc}"
         ) from exc
+    return _page(items, data, url, resolve)
+
+
+def _decode(body: bytes, url: str) -> object:
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise UnexpectedResponseError(
+            f"the page from {url} is not JSON", body=body[:1000].decode("utf-8", "replace")
+        ) from None
+
+
+def _page(items: list[M], data: Mapping[str, Any], url: str, resolve: LinkResolver) -> Page[M]:
     links = data.get("_links")
     links = links if isinstance(links, Mapping) else {}
     next_link = links.get("next")

@@ -188,3 +188,32 @@ def test_async_pagination_and_cursor(make_async_client: Any, pim: Any) -> None:
     assert uuids == ["a", "b", "c", "d", "e"]
     assert cursor is not None and cursor.endswith("search_after=b")
     assert rest == ["c", "d", "e"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"_embedded": {"items": [{"no_uuid": 1}]}, "_links": {}}', "does not match Product"),
+        (b'{"_links": {}}', "expected `_embedded.items`"),
+        (b"<html>proxy error</html>", "is not JSON"),
+    ],
+)
+def test_a_page_that_does_not_fit_is_explained(
+    make_client: Any, pim: Any, body: bytes, message: str
+) -> None:
+    # Pages are validated straight from the bytes; when that fails, the slow path says why.
+    pim.add("GET", PATH, httpx.Response(200, content=body))
+    with pytest.raises(UnexpectedResponseError, match=message):
+        list(make_client().paginate(LIST_PRODUCTS, item_type=Product))
+
+
+def test_pages_of_plain_values_and_of_dicts(make_client: Any, pim: Any) -> None:
+    pim.add(
+        "GET",
+        PATH,
+        httpx.Response(200, json={"_links": {}, "_embedded": {"items": ["u1", "u2"]}}),
+        httpx.Response(200, json={"_links": {}, "_embedded": {"items": [{"a": 1}]}}),
+    )
+    client = make_client()
+    assert list(client.paginate(LIST_PRODUCTS, item_type=str)) == ["u1", "u2"]
+    assert list(client.paginate(LIST_PRODUCTS, item_type=dict)) == [{"a": 1}]

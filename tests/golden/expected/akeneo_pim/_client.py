@@ -232,10 +232,13 @@ class SyncAPIClient(BaseClient):
                 and not replayed
                 and self._auth.can_renew
             ):
-                # The token died early (revoked, server restart): renew once and replay.
+                # The token died early (revoked, server restart): renew once and replay, unless
+                # the body cannot be sent again (an unseekable upload is consumed): then the 401
+                # is raised, and the next call gets a new token.
                 replayed = True
                 self._auth.forget(token)
-                continue
+                if call.retryable:
+                    continue
             if response.is_success:
                 return response
             delay = tracker.after_status(call.method, response)
@@ -330,7 +333,7 @@ class SyncAPIClient(BaseClient):
                 endpoint, options=options, url=url, path_params=path_params, query=query, json=json
             )
             response = self._send(call)
-            return str(response.request.url), decode_json(response, endpoint.operation_id)
+            return str(response.request.url), response.content  # parsed by the paginator
 
         return SyncPaginator(
             fetch,
@@ -671,7 +674,8 @@ class AsyncAPIClient(BaseClient):
             ):
                 replayed = True
                 await self._auth.forget(token)
-                continue
+                if call.retryable:
+                    continue
             if response.is_success:
                 return response
             delay = tracker.after_status(call.method, response)
@@ -761,7 +765,7 @@ class AsyncAPIClient(BaseClient):
                 endpoint, options=options, url=url, path_params=path_params, query=query, json=json
             )
             response = await self._send(call)
-            return str(response.request.url), decode_json(response, endpoint.operation_id)
+            return str(response.request.url), response.content  # parsed by the paginator
 
         return AsyncPaginator(
             fetch,

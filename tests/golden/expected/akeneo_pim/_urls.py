@@ -108,6 +108,10 @@ def resolve_link(base_url: str, href: str) -> str:
     When the base URL is https and the PIM reports http (a TLS-terminating proxy), https is kept
     so that the token never travels in clear text.
     """
+    if href.startswith(base_url + "/"):
+        # Same scheme, host and port as the base URL, to the letter: nothing to check or resolve.
+        # (This is the common case, met twice per page of a long export.)
+        return href
     base = httpx.URL(base_url)
     try:
         absolute = href.lower().startswith(("http://", "https://"))

@@ -8,9 +8,10 @@ unchanged.
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import Required, TypedDict
 
 from ._models import AkeneoModel
 
@@ -21,6 +22,7 @@ __all__ = [
     "ItemLinks",
     "Labels",
     "Link",
+    "Reading",
     "Widget",
 ]
 
@@ -55,6 +57,17 @@ class Link(AkeneoModel):
     """Absolute URL."""
 
 
+@with_config(ConfigDict(extra="allow"))
+class Reading(TypedDict, total=False):
+    """One measure, read back as a typed dict."""
+
+    at: Required[str]
+    """When it was measured."""
+
+    value: Required[Any]
+    """A measured value, read as the decoded JSON."""
+
+
 class Widget(AkeneoModel):
     """A widget, with its required fields."""
 
@@ -87,6 +100,9 @@ class Widget(AkeneoModel):
 
     reference: Identifier | None = None
     """A code or a numeric id."""
+
+    readings: list[Reading] | None = None
+    """Measures read from the widget, kept as plain dicts."""
 
     created: str | None = None
     """Creation date."""

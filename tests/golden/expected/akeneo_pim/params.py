@@ -18,6 +18,8 @@ __all__ = [
     "LabelsParam",
     "LinkParam",
     "MediaProductParam",
+    "ReadingParam",
+    "ReadingValueParam",
     "WidgetParam",
     "WidgetUpdateParam",
 ]
@@ -51,6 +53,16 @@ class MediaProductParam(TypedDict, total=False):
     attribute: Required[str]
 
 
+class ReadingParam(TypedDict, total=False):
+    """One measure, read back as a typed dict."""
+
+    at: Required[str]
+    """When it was measured."""
+
+    value: Required[ReadingValueParam]
+    """A measured value, read as the decoded JSON."""
+
+
 class WidgetParam(TypedDict, total=False):
     """A widget, with its required fields."""
 
@@ -80,6 +92,9 @@ class WidgetParam(TypedDict, total=False):
 
     reference: IdentifierParam
     """A code or a numeric id."""
+
+    readings: Sequence[ReadingParam]
+    """Measures read from the widget, kept as plain dicts."""
 
     secret: str
     """Sent, never read back."""
@@ -115,6 +130,9 @@ class WidgetUpdateParam(TypedDict, total=False):
     reference: IdentifierParam
     """A code or a numeric id."""
 
+    readings: Sequence[ReadingParam]
+    """Measures read from the widget, kept as plain dicts."""
+
     secret: str
     """Sent, never read back."""
 
@@ -129,3 +147,7 @@ IdentifierParam: TypeAlias = str | int
 
 LabelsParam: TypeAlias = Mapping[str, str | None]
 """Labels keyed by locale code."""
+
+
+ReadingValueParam: TypeAlias = int | float | str
+"""A measured value, read as the decoded JSON."""
