@@ -94,7 +94,8 @@ def test_golden_copy_covers_every_construct(fresh: dict[str, bytes]) -> None:
     assert "secret" not in models and "created" not in params  # writeOnly / readOnly
     assert "color: Required[ColorParam]" in params  # allOf + required flattening
     # x-python-read: a typed plain dict on the read side, and a union read as decoded JSON
-    assert '@with_config(ConfigDict(extra="allow"))\nclass Reading(TypedDict, total=False):' in models
+    reading = '@with_config(ConfigDict(extra="allow"))\nclass Reading(TypedDict, total=False):'
+    assert reading in models
     assert "value: Required[Any]" in models and "ReadingValue" not in models
     assert "ReadingValueParam: TypeAlias = int | float | str" in params
 
