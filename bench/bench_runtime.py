@@ -492,7 +492,7 @@ def main(target: Path) -> None:
         "validation of models straight from the page bytes keeps more memory over the first tens "
         "of thousands of products, then stops (one pass over 150,000 products: current memory "
         "within 0.4% from 45,000 on, peak flat from 60,000 on). Decoding with `json.loads` "
-        "then validating is flat from the start, but costs twice the CPU.",
+        "then validating is flat from the start, but costs nearly twice the CPU.",
         "",
         "| products iterated | peak traced memory above the start | goal |",
         "|---|---|---|",
