@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from bench.results import write_section
 from generator.diff.engine import diff_sides
 from generator.diff.sides import read_side
 
@@ -94,7 +95,6 @@ def main(target: Path) -> None:
             run(base, base, scratch)
             noop.append(time.perf_counter() - start)
     lines = [
-        START,
         "## Spec diff benchmark",
         "",
         f"Written by `bench/bench_diff.py` (`make bench`; {RUNS} runs each, median). "
@@ -106,17 +106,8 @@ def main(target: Path) -> None:
         f"| whole spec vs an edited copy ({changes} changes) | {statistics.median(samples):.3f}"
         " | < 2 |",
         f"| whole spec vs itself (no change) | {statistics.median(noop):.3f} | < 2 |",
-        END,
     ]
-    section = "\n".join(lines)
-    text = target.read_text(encoding="utf-8") if target.exists() else ""
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section + "\n"
-    target.write_text(text, encoding="utf-8")
-    print(section)
+    write_section(target, START, END, lines)
 
 
 if __name__ == "__main__":

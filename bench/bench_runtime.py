@@ -1,6 +1,6 @@
 """Benchmark the generated client's runtime: list() CPU cost, list() memory, upsert_many throughput.
 
-Usage: python -m bench.bench_runtime [bench/results.md]   (from the project root; `make bench`)
+Usage, from the project root: PYTHONPATH=generated python -m bench.bench_runtime [results.md]
 
 1. CPU: `client.products_uuid.list()` over 100 pages of 100 realistic uuid products, served as
    pre-encoded page bytes by an in-memory `httpx.MockTransport`, against the floor: a raw
@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from akeneo_pim import Akeneo, AsyncAkeneo
+from akeneo_pim._batch import BatchPlanner, Chunk
+from akeneo_pim.resources.products_uuid import GET_PRODUCTS_UUID
+
+from bench.results import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "generated"))
-
-from akeneo_pim import Akeneo, AsyncAkeneo  # noqa: E402
-from akeneo_pim._batch import BatchPlanner, Chunk  # noqa: E402
-from akeneo_pim.resources.products_uuid import GET_PRODUCTS_UUID  # noqa: E402
 
 START = "<!-- bench_runtime:start -->"
 END = "<!-- bench_runtime:end -->"
@@ -448,7 +448,6 @@ def main(target: Path) -> None:
     small, large = (memory[str(count)] for count in MEMORY_COUNTS)
     growth = large / small - 1
     lines = [
-        START,
         "## Runtime benchmark",
         "",
         f"Written by `bench/bench_runtime.py` (`make bench`; {wall:.0f} s in all). "
@@ -521,17 +520,8 @@ def main(target: Path) -> None:
         f"| ceiling set by preparing the items alone (the runtime's `BatchPlanner`: body "
         f"conversion, `_links` stripped, compact JSON; process time, one thread) | | "
         f"{rates['prepare']:,.0f} |",
-        END,
     ]
-    section = "\n".join(lines)
-    text = target.read_text(encoding="utf-8") if target.exists() else ""
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section + "\n"
-    target.write_text(text, encoding="utf-8")
-    print(section)
+    write_section(target, START, END, lines)
 
 
 if __name__ == "__main__":
