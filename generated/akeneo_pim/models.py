@@ -997,17 +997,19 @@ class FamilyVariantRead(AkeneoModel):
     """How the family's attributes are spread over the enrichment levels."""
 
 
-class ItemLinks(AkeneoModel):
+@with_config(ConfigDict(extra="allow"))
+class ItemLinks(TypedDict, total=False):
     """Links of one item in a list; read-only, stripped before sending."""
 
-    self: Link | None = None
+    self: Link
     """A hypermedia link."""
 
 
-class Link(AkeneoModel):
+@with_config(ConfigDict(extra="allow"))
+class Link(TypedDict, total=False):
     """A hypermedia link."""
 
-    href: str
+    href: Required[str]
     """Absolute URL of the linked resource or page."""
 
 
