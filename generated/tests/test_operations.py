@@ -1601,7 +1601,7 @@ def test_catalogs_create_async() -> None:
     support.check_async("post_app_catalog", _catalogs_create_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
 def test_catalogs_create_errors(status: str) -> None:
     support.check_error("post_app_catalog", status, _catalogs_create, _catalogs_create_async)
 
@@ -1681,7 +1681,7 @@ def test_catalogs_update_async() -> None:
     support.check_async("patch_app_catalog", _catalogs_update_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "404", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_catalogs_update_errors(status: str) -> None:
     support.check_error("patch_app_catalog", status, _catalogs_update, _catalogs_update_async)
 
@@ -3660,7 +3660,7 @@ def test_product_models_upsert_async() -> None:
     support.check_async("patch_product_models__code_", _product_models_upsert_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
 def test_product_models_upsert_errors(status: str) -> None:
     support.check_error(
         "patch_product_models__code_", status, _product_models_upsert, _product_models_upsert_async
@@ -3943,7 +3943,7 @@ def test_products_upsert_async() -> None:
     support.check_async("patch_products__code_", _products_upsert_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
 def test_products_upsert_errors(status: str) -> None:
     support.check_error("patch_products__code_", status, _products_upsert, _products_upsert_async)
 
@@ -4218,7 +4218,7 @@ def test_products_uuid_upsert_async() -> None:
     support.check_async("patch_products_uuid__uuid_", _products_uuid_upsert_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
 def test_products_uuid_upsert_errors(status: str) -> None:
     support.check_error(
         "patch_products_uuid__uuid_", status, _products_uuid_upsert, _products_uuid_upsert_async

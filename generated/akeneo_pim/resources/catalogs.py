@@ -123,6 +123,7 @@ class CatalogsResource(SyncResource):
             The Catalog.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The App lacks the scope this action needs
                 (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
@@ -255,6 +256,7 @@ class CatalogsResource(SyncResource):
             The Catalog.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The App lacks the scope this action needs
                 (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
@@ -352,6 +354,7 @@ class AsyncCatalogsResource(AsyncResource):
             The Catalog.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The App lacks the scope this action needs
                 (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
@@ -484,6 +487,7 @@ class AsyncCatalogsResource(AsyncResource):
             The Catalog.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The App lacks the scope this action needs
                 (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or

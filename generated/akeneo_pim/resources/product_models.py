@@ -395,6 +395,7 @@ class ProductModelsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
@@ -825,6 +826,7 @@ class AsyncProductModelsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.

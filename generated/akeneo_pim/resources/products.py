@@ -420,6 +420,7 @@ class ProductsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
@@ -874,6 +875,7 @@ class AsyncProductsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.

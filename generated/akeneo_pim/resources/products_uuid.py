@@ -429,6 +429,7 @@ class ProductsUuidResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
@@ -892,6 +893,7 @@ class AsyncProductsUuidResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
