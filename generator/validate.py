@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,11 @@ def validate(spec: LoadedSpec, cache_dir: Path | None = None) -> None:
     if marker is not None and marker.exists():
         return
     problems = list(_openapi_problems(spec))
-    if not problems:  # our rules assume a structurally valid document
+    if problems:
+        # Our rules still run, so that one run reports as much as it can; where the structure is
+        # too broken for them, the OpenAPI problems already say where.
+        problems.extend(_best_effort(_rule_problems, spec))
+    else:  # examples are checked against schemas known to be well formed
         problems.extend(_rule_problems(spec))
         problems.extend(_example_problems(spec))
     if problems:
@@ -48,6 +52,16 @@ def validate(spec: LoadedSpec, cache_dir: Path | None = None) -> None:
         with contextlib.suppress(OSError):  # the cache only saves time
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
+
+
+def _best_effort(
+    check: Callable[[LoadedSpec], Iterator[SpecProblem]], spec: LoadedSpec
+) -> list[SpecProblem]:
+    found: list[SpecProblem] = []
+    # A broken structure may stop the check midway: keep what it found before.
+    with contextlib.suppress(AttributeError, IndexError, KeyError, TypeError, ValueError):
+        found.extend(check(spec))
+    return found
 
 
 def _marker(spec: LoadedSpec, cache_dir: Path | None) -> Path | None:

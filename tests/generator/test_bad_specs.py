@@ -238,3 +238,16 @@ def test_every_problem_is_reported_in_one_run(project: tuple[Path, Path]) -> Non
     assert len(collisions) == 2, stderr
     assert any("'class_'" in e for e in collisions) and any("'n3d'" in e for e in collisions)
     assert "2 problems found" in stderr
+
+
+def test_rule_problems_come_with_openapi_problems_in_one_run(project: tuple[Path, Path]) -> None:
+    spec_dir, out = project
+    # a structural error (a wrong type) and a rule error (no summary) in the same run
+    broken = replaced(BASE_ROOT, "  version: '1.0'", "  version: [1, 0]")
+    broken = replaced(broken, "      summary: Get a thing\n", "")
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": broken})
+    root = spec_dir / "openapi.yaml"
+    assert "is not of type 'string'" in stderr
+    assert located(stderr, root, line_of(root, "version: [1, 0]"))
+    assert "GET /things/{code} has no summary" in stderr
+    assert "2 problems found" in stderr
