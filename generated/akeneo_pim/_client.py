@@ -22,7 +22,7 @@ import httpx
 from pydantic import BaseModel
 from typing_extensions import Self
 
-from ._auth import TOKEN_PATH, AsyncTokenManager, SyncTokenManager
+from ._auth import AsyncTokenManager, SyncTokenManager
 from ._base import (
     AUTH_OPTION_NAMES,
     DEFAULT_MAX_CONCURRENCY,
@@ -214,18 +214,26 @@ class SyncAPIClient(BaseClient):
         replayed = False
         while True:
             token = self._auth.token() if call.authenticated else None
+            failure: AkeneoError | None = None
             try:
                 with call.build(self._http, token) as request:
                     response = self._send_once(call, request, consume)
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
-                    raise call.connection_error(exc) from exc
-                log_retry(
-                    call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
-                )
-                self._sleep(delay)
-                continue
+                    if not call.is_token_call:
+                        raise call.connection_error(exc) from exc
+                    # Raised below, outside this block: neither __cause__ nor __context__ may
+                    # lead to the httpx error, whose request holds the password.
+                    failure = call.connection_error(exc)
+                else:
+                    log_retry(
+                        call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
+                    )
+                    self._sleep(delay)
+                    continue
+            if failure is not None:
+                raise failure
             if (
                 response.status_code == 401
                 and token is not None
@@ -246,7 +254,7 @@ class SyncAPIClient(BaseClient):
                 raise make_status_error(
                     response,
                     operation_id=call.endpoint.operation_id,
-                    keep_response=call.path != TOKEN_PATH,
+                    keep_response=not call.is_token_call,
                 )
             log_retry(
                 call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay
@@ -654,18 +662,26 @@ class AsyncAPIClient(BaseClient):
         replayed = False
         while True:
             token = await self._auth.token() if call.authenticated else None
+            failure: AkeneoError | None = None
             try:
                 with call.build(self._http, token) as request:
                     response = await self._send_once(call, request, consume)
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
-                    raise call.connection_error(exc) from exc
-                log_retry(
-                    call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
-                )
-                await self._sleep(delay)
-                continue
+                    if not call.is_token_call:
+                        raise call.connection_error(exc) from exc
+                    # Raised below, outside this block: neither __cause__ nor __context__ may
+                    # lead to the httpx error, whose request holds the password.
+                    failure = call.connection_error(exc)
+                else:
+                    log_retry(
+                        call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
+                    )
+                    await self._sleep(delay)
+                    continue
+            if failure is not None:
+                raise failure
             if (
                 response.status_code == 401
                 and token is not None
@@ -683,7 +699,7 @@ class AsyncAPIClient(BaseClient):
                 raise make_status_error(
                     response,
                     operation_id=call.endpoint.operation_id,
-                    keep_response=call.path != TOKEN_PATH,
+                    keep_response=not call.is_token_call,
                 )
             log_retry(
                 call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
@@ -304,12 +304,41 @@ def decode_body(response: httpx.Response) -> object:
         return response.text
 
 
+REDACTED: Final = "[redacted]"
+
+
+def redacted_request(request: httpx.Request) -> httpx.Request:
+    """A copy of a finished request with its Authorization header blanked, for the exceptions that
+    keep a request (`response.request`, the `request` of a chained httpx error): error reporters
+    such as Sentry record them. A copy, so that whoever else holds the request is not affected."""
+    if "authorization" not in request.headers:
+        return request
+    headers = request.headers.copy()
+    headers["Authorization"] = REDACTED
+    try:
+        content = request.content
+    except httpx.RequestNotRead:  # a streamed upload: keep the stream, do not read it again
+        return httpx.Request(
+            request.method,
+            request.url,
+            headers=headers,
+            stream=request.stream,
+            extensions=request.extensions,
+        )
+    return httpx.Request(
+        request.method, request.url, headers=headers, content=content, extensions=request.extensions
+    )
+
+
 def make_status_error(
     response: httpx.Response, *, operation_id: str | None, keep_response: bool = True
 ) -> APIStatusError:
     """The exception for a failed answer. `keep_response=False` for the token route: its request
-    body holds the password, and the exception should not carry it around."""
+    body holds the password, and the exception should not carry it around. A kept response's
+    request has its Authorization header (the Bearer token) redacted."""
     cls = status_error_class(response.status_code)
+    if keep_response:
+        response.request = redacted_request(response.request)
     return cls(
         status_code=response.status_code,
         headers=response.headers,

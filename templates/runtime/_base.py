@@ -21,6 +21,7 @@ from ._errors import (
     APITimeoutError,
     ConfigurationError,
     UnexpectedResponseError,
+    redacted_request,
 )
 from ._files import UploadPayload
 from ._serialization import dumps_compact, to_body
@@ -138,7 +139,18 @@ class PreparedCall:
                 timeout=self.timeout,
             )
 
+    @property
+    def is_token_call(self) -> bool:
+        """The token request carries the password and the Basic header: its failures must not
+        chain the httpx error (whose `request` holds both)."""
+        return self.path == TOKEN_PATH
+
     def connection_error(self, error: Exception) -> APIConnectionError:
+        """The error for a failed attempt. The caller chains `error` (except for the token call),
+        so the Bearer token of its request is redacted first."""
+        if isinstance(error, httpx.RequestError):
+            with contextlib.suppress(RuntimeError):  # RuntimeError: no request attached
+                error.request = redacted_request(error.request)
         kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
         detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         return kind(

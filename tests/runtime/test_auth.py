@@ -115,7 +115,7 @@ def test_refused_refresh_falls_back_to_password_grant(make_client: Any, pim: Any
     assert grants == ["password", "refresh_token", "password"]
 
 
-@pytest.mark.parametrize("status", [400, 422])
+@pytest.mark.parametrize("status", [400, 401, 422])
 def test_refused_refresh_statuses(make_client: Any, pim: Any, status: int) -> None:
     refused = httpx.Response(status, json={"code": status, "message": "no"})
     pim.add("POST", TOKEN_PATH, pim.issue_token, refused, pim.issue_token)

@@ -11,7 +11,14 @@ import httpx
 import pytest
 from akeneo_runtime_under_test._batch import BatchItemResult, BatchReport
 from akeneo_runtime_under_test._endpoint import Endpoint
-from akeneo_runtime_under_test._errors import BatchError, PayloadTooLargeError
+from akeneo_runtime_under_test._errors import (
+    APIConnectionError,
+    AuthenticationError,
+    BatchError,
+    InternalServerError,
+    PayloadTooLargeError,
+    RateLimitError,
+)
 from akeneo_runtime_under_test._models import AkeneoModel
 
 PATCH_FAMILIES = Endpoint("families_patch_list", "PATCH", "/api/rest/v1/families")
@@ -126,21 +133,58 @@ def test_failed_chunk_reports_its_items_and_later_chunks_go(make_client: Any, pi
     assert all(r.ok for r in report[100:])
 
 
-def test_connection_loss_stops_and_reports_the_rest_as_not_sent(
-    make_client: Any, pim: Any, sleeps: list[float]
-) -> None:
-    def broken(request: httpx.Request) -> httpx.Response:
-        if request.url.path == FAMILIES:
-            raise httpx.ConnectError("down")
-        return pim.handle(request)
+def _connection_lost(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("down")
 
-    client = make_client(transport=httpx.MockTransport(broken), max_retries=1)
-    report = client.upsert_many(PATCH_FAMILIES, families(250), key="code", format="ndjson")
+
+# Fatal failures that would fail every later chunk too, each still failing once the client gave up
+# (retries, or the one re-login after a 401).
+FATAL = {
+    "connection_lost": (_connection_lost, APIConnectionError),
+    "500_after_retries": (httpx.Response(500, json={"message": "boom"}), InternalServerError),
+    "429_after_retries": (
+        httpx.Response(429, headers={"Retry-After": "1"}, json={"message": "slow"}),
+        RateLimitError,
+    ),
+    "401_after_relogin": (httpx.Response(401, json={"message": "expired"}), AuthenticationError),
+}
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("fatal", list(FATAL))
+def test_fatal_error_stops_and_reports_the_rest_as_not_sent(
+    make_client: Any,
+    make_async_client: Any,
+    pim: Any,
+    sleeps: list[float],
+    fatal: str,
+    mode: str,
+) -> None:
+    failure, error_type = FATAL[fatal]
+    pim.add("PATCH", FAMILIES, echo_lines, failure)  # chunk 1 passes, then every attempt fails
+    if mode == "sync":
+        client = make_client(max_retries=1)
+        report = client.upsert_many(PATCH_FAMILIES, families(250), key="code", format="ndjson")
+    else:
+
+        async def main() -> BatchReport:
+            async with make_async_client(max_retries=1) as client:
+                return await client.upsert_many(
+                    PATCH_FAMILIES, families(250), key="code", format="ndjson"
+                )
+
+        report = asyncio.run(main())
+    # chunk 1 once, chunk 2 twice (one retry, or one replay after re-login), chunk 3 never
+    assert len(pim.calls("PATCH", FAMILIES)) == 3
+    if fatal == "401_after_relogin":
+        assert [b["grant_type"] for b in pim.token_bodies] == ["password", "refresh_token"]
+    else:
+        assert len(sleeps) == 1
     assert len(report) == 250
-    assert all(r.sent and r.status_code is None for r in report[:100])
-    assert all(not r.sent for r in report[100:])
-    assert "not sent" in (report[200].message or "")
-    assert not any(r.ok for r in report)
+    assert [r.key for r in report.succeeded] == [f"f{n}" for n in range(100) if n != 7]
+    assert all(r.sent and isinstance(r.error, error_type) for r in report[100:200])
+    assert all(not r.sent and not r.ok for r in report[200:])
+    assert all("not sent" in (r.message or "") for r in report[200:])
 
 
 def test_models_and_mappings_are_accepted(make_client: Any, pim: Any) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import contextlib
 import logging
 import threading
 import time
@@ -13,7 +15,12 @@ import httpx
 import pytest
 from akeneo_runtime_under_test._client import SyncAPIClient
 from akeneo_runtime_under_test._endpoint import Endpoint
-from akeneo_runtime_under_test._errors import AkeneoError
+from akeneo_runtime_under_test._errors import (
+    AkeneoError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+)
 
 GET_LOCALE = Endpoint("locales_get", "GET", "/api/rest/v1/locales/{code}")
 SECRETS = ["s3cr3t-CLIENT-SECRET", "pa55-USER-PASSWORD", "tok1", "ref1", "tok2", "ref2"]
@@ -194,3 +201,93 @@ def test_close_owned_pool_only() -> None:
     client.close()
     assert not external.is_closed
     external.close()
+
+
+# --------------------------------------------- secrets reachable from raised errors (Sentry & co)
+BASIC = base64.b64encode(b"client-id:s3cr3t-CLIENT-SECRET").decode()
+
+
+def _request_texts(request: httpx.Request) -> list[str]:
+    # Not repr(request.headers): httpx masks Authorization there, error reporters may not.
+    texts = [repr(request.headers.multi_items()), str(request.url)]
+    with contextlib.suppress(httpx.RequestNotRead):
+        texts.append(request.content.decode(errors="replace"))
+    return texts
+
+
+def reachable_texts(error: BaseException) -> list[str]:
+    """What an error reporter can reach from `error`: the messages and attributes of every
+    exception in the __cause__/__context__ chain, and the requests they keep."""
+    texts = ["".join(traceback.format_exception(error))]
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        texts += [str(current), repr(current), repr(getattr(current, "__dict__", {}))]
+        response = getattr(current, "response", None)
+        if isinstance(response, httpx.Response):
+            texts += _request_texts(response.request)
+        if isinstance(current, httpx.RequestError):
+            with contextlib.suppress(RuntimeError):
+                texts += _request_texts(current.request)
+        pending += [current.__cause__, current.__context__]
+    return texts
+
+
+def _failing(failure: str) -> Any:
+    def fail(request: httpx.Request) -> httpx.Response:
+        request.read()
+        if failure == "status":
+            return httpx.Response(500, json={"code": 500, "message": "boom"})
+        if failure == "connection":
+            raise httpx.ConnectError("refused")
+        raise httpx.ReadTimeout("slow")
+
+    return fail
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("failure", ["status", "connection", "timeout"])
+@pytest.mark.parametrize("call", ["token", "normal"])
+def test_no_secret_reachable_from_raised_errors(
+    make_client: Any, make_async_client: Any, pim: Any, call: str, failure: str, mode: str
+) -> None:
+    path = "/api/oauth/v1/token" if call == "token" else "/api/rest/v1/locales/en_US"
+    pim.add("POST" if call == "token" else "GET", path, _failing(failure))
+    if mode == "sync":
+        with pytest.raises(AkeneoError) as info:
+            make_client(max_retries=0).fetch_json(GET_LOCALE, path_params={"code": "en_US"})
+    else:
+
+        async def main() -> None:
+            async with make_async_client(max_retries=0) as client:
+                await client.fetch_json(GET_LOCALE, path_params={"code": "en_US"})
+
+        with pytest.raises(AkeneoError) as info:
+            asyncio.run(main())
+    error = info.value
+    expected = {
+        "status": APIStatusError,
+        "connection": APIConnectionError,
+        "timeout": APITimeoutError,
+    }[failure]
+    assert isinstance(error, expected) and path in str(error)
+    texts = reachable_texts(error)
+    joined = "\n".join(texts)
+    for secret in [*SECRETS, BASIC]:
+        assert secret not in joined, secret
+    if call == "normal":
+        # The evidence is kept, only the credentials are blanked.
+        if failure == "status":
+            assert isinstance(error, APIStatusError) and error.response is not None
+            assert error.response.request.headers["authorization"] == "[redacted]"
+        else:
+            assert isinstance(error.__cause__, httpx.TransportError)
+            assert error.__cause__.request.headers["authorization"] == "[redacted]"
+        assert pim.api_calls()[0].headers["authorization"] == "Bearer tok1"  # the sent one
+    else:
+        assert error.__cause__ is None and error.__context__ is None
+        assert getattr(error, "response", None) is None

@@ -301,3 +301,59 @@ def test_unseekable_upload_is_not_retried(make_client: Any, pim: Any, sleeps: li
     with pytest.raises(Exception, match="429"):
         make_client().upload(UPLOAD_MEDIA, file=Pipe(), filename="p.bin")
     assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize(
+    "disposition",
+    [
+        'attachment; filename="../../evil"',
+        'attachment; filename="..\\\\..\\\\evil"',
+        "attachment; filename*=UTF-8''..%2F..%2Fevil",
+    ],
+)
+def test_server_name_cannot_escape_the_directory(
+    make_client: Any, pim: Any, tmp_path: Path, disposition: str
+) -> None:
+    target = tmp_path / "a" / "b"
+    target.mkdir(parents=True)
+    pim.add(
+        "GET",
+        "/api/rest/v1/media-files/x/download",
+        httpx.Response(200, content=b"payload", headers={"Content-Disposition": disposition}),
+    )
+    result = make_client().download(DOWNLOAD_MEDIA, path_params={"code": "x"}, to=target)
+    assert result.path is not None
+    assert result.path.resolve().parent == target.resolve()
+    assert result.path.name == "evil"
+    assert result.path.read_bytes() == b"payload"
+    landed = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert landed == ["a", "a/b", "a/b/evil"]
+
+
+def test_async_unseekable_upload_is_not_retried(
+    make_async_client: Any, pim: Any, sleeps: list[float]
+) -> None:
+    class Pipe(io.RawIOBase):
+        def __init__(self) -> None:
+            self.data = io.BytesIO(b"once")
+
+        def readable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return False
+
+        def readinto(self, buffer: Any) -> int:
+            chunk = self.data.read(len(buffer))
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    pim.add("POST", MEDIA, httpx.Response(429, json={"message": "slow"}))
+
+    async def main() -> None:
+        async with make_async_client() as client:
+            await client.upload(UPLOAD_MEDIA, file=Pipe(), filename="p.bin")
+
+    with pytest.raises(Exception, match="429"):
+        asyncio.run(main())
+    assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []

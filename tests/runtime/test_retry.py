@@ -89,9 +89,25 @@ def test_backoff_grows_with_jitter(make_client: Any, pim: Any, sleeps: list[floa
         get_family(make_client())
     assert len(pim.calls("GET", FAMILY_PATH)) == 6  # one try + max_retries=5
     policy = RetryPolicy()
+    ratios = []
     for number, delay in enumerate(sleeps):
         ceiling = min(policy.initial_delay * 2**number, policy.max_delay)
         assert 0.75 * ceiling <= delay <= ceiling
+        ratios.append(delay / ceiling)
+    # Jittered: the waits are not all at the ceiling (all five at 1.0 by chance: ~never).
+    assert min(ratios) < 1.0 and len(set(ratios)) > 1
+
+
+def test_backoff_jitter_follows_the_random_source() -> None:
+    policy = RetryPolicy()
+    for number in range(8):
+        ceiling = min(policy.initial_delay * 2**number, policy.max_delay)
+        assert policy.backoff(number, rand=lambda: 0.0) == ceiling
+        assert policy.backoff(number, rand=lambda: 1.0) == 0.75 * ceiling
+        assert policy.backoff(number, rand=lambda: 0.5) == 0.875 * ceiling
+    samples = [policy.backoff(3) for _ in range(200)]  # the default source is random
+    assert all(3.0 <= delay <= 4.0 for delay in samples)
+    assert len(set(samples)) > 100 and min(samples) < 3.5 < max(samples)
 
 
 def test_max_retries_bounds_the_attempts(make_client: Any, pim: Any, sleeps: list[float]) -> None:
@@ -156,13 +172,17 @@ def _failing_transport(pim: Any, error: Exception, path: str, failures: int) -> 
     return httpx.MockTransport(handler)
 
 
+@pytest.mark.parametrize(
+    "error",
+    [httpx.ConnectError("refused"), httpx.ConnectTimeout("slow"), httpx.PoolTimeout("full")],
+    ids=["ConnectError", "ConnectTimeout", "PoolTimeout"],
+)
 def test_connect_errors_are_retried_even_for_post(
-    make_client: Any, pim: Any, sleeps: list[float]
+    make_client: Any, pim: Any, sleeps: list[float], error: Exception
 ) -> None:
+    """Failures before any byte left (_NOT_SENT_ERRORS): replaying a POST cannot create twice."""
     pim.add("POST", "/api/rest/v1/families", httpx.Response(201, headers={"Location": "/f/x"}))
-    transport = _failing_transport(
-        pim, httpx.ConnectError("refused"), "/api/rest/v1/families", failures=2
-    )
+    transport = _failing_transport(pim, error, "/api/rest/v1/families", failures=2)
     assert make_client(transport=transport).write(POST_FAMILY, json={"code": "x"}).created
     assert len(sleeps) == 2
 

@@ -102,10 +102,11 @@ def test_token_expiring_between_two_pages_is_refreshed_async(
     assert pim.calls("GET", PRODUCTS)[-1].url.params["search_after"] == "b"
 
 
+@pytest.mark.parametrize("status", [400, 401, 422])
 def test_refused_refresh_falls_back_to_password_grant_async(
-    make_async_client: Any, pim: Any
+    make_async_client: Any, pim: Any, status: int
 ) -> None:
-    refused = httpx.Response(400, json={"code": 400, "message": "Refresh token is invalid"})
+    refused = httpx.Response(status, json={"code": status, "message": "Refresh token is invalid"})
     pim.add("POST", TOKEN_PATH, pim.issue_token, refused, pim.issue_token)
     unauthorized = httpx.Response(401, json={"code": 401, "message": "expired"})
     pim.add(
