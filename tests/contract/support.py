@@ -7,7 +7,10 @@ transport. For every request the client sends, the mock PIM:
 2. validates it against the spec with openapi-core: path, query, headers, security, content type
    and body (multipart parts included). A collection PATCH in
    `application/vnd.akeneo.collection+json` is NDJSON whose schema describes ONE line: each line is
-   validated on its own, and more than 100 lines break Akeneo's limit;
+   validated on its own, and more than 100 lines break Akeneo's limit. openapi-core converts query
+   values loosely and ignores undeclared headers, so the wire format Akeneo reads is checked by
+   hand first (`_check_wire_format`): booleans spelled `true`/`false`, `search` a JSON object,
+   lists comma-joined, the Accept header, percent-encoded path parameters, no `_links` sent;
 3. answers with the operation's example from the spec (a success, an error, or one of two pages);
 4. validates that answer against the spec too.
 
@@ -292,6 +295,30 @@ def _lines(content: bytes) -> list[bytes]:
     return [line for line in content.split(b"\n") if line.strip()]
 
 
+# A path parameter as RFC 6570 simple expansion sends it: unreserved characters or %XX escapes.
+_ENCODED_SEGMENT = re.compile(r"^(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+$")
+
+
+def _is_list_parameter(parameter: dict[str, Any]) -> bool:
+    """A query parameter holding a list: an array schema, or a string documented as
+    comma-separated (`locales`, `attributes`)."""
+    schema = resolve(parameter.get("schema") or {})
+    description = str(parameter.get("description") or schema.get("description") or "")
+    return schema.get("type") == "array" or "comma-separated" in description.lower()
+
+
+def _links_in(value: Any, where: str = "") -> Iterator[str]:
+    """Where `_links` keys sit in a JSON document (JSON pointers)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "_links":
+                yield f"{where}/_links"
+            yield from _links_in(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _links_in(item, f"{where}/{index}")
+
+
 # -- the mock PIM ----------------------------------------------------------------------------------
 @dataclass
 class Exchange:
@@ -346,6 +373,7 @@ class MockPIM:
             raise self.violation(request, "the client went on past the last page")
 
     def _validate_request(self, request: httpx.Request) -> None:
+        self._check_wire_format(request)
         content_type = request.headers.get("content-type", "").split(";")[0].strip()
         bodies: list[bytes | None] = [None]
         if content_type == NDJSON:
@@ -364,6 +392,114 @@ class MockPIM:
                 raise self.violation(
                     request, f"request breaks the spec{line}:\n{describe(error)}"
                 ) from error
+
+    def _check_wire_format(self, request: httpx.Request) -> None:
+        """What openapi-core lets through but Akeneo refuses or misreads."""
+        self._check_path_encoding(request)
+        self._check_query_values(request)
+        self._check_accept(request)
+        self._check_no_links(request)
+
+    def _check_path_encoding(self, request: httpx.Request) -> None:
+        path = request.url.raw_path.decode("ascii").split("?", 1)[0]
+        match = self.op.pattern.match(path)
+        if match is None:  # _check_route has already refused it
+            return
+        for index, name in enumerate(self.op.path_names, start=1):
+            raw = match.group(index)
+            if name in self.op.keep_slashes:
+                if "%2f" in raw.lower():
+                    raise self.violation(
+                        request,
+                        f"path parameter {name!r} is {raw!r}: it is x-akeneo-keep-slashes, its "
+                        "slashes must be sent unescaped, not as %2F",
+                    )
+                segments = raw.split("/")
+            else:
+                segments = [raw]
+            for segment in segments:
+                if not _ENCODED_SEGMENT.match(segment) or segment in (".", ".."):
+                    raise self.violation(
+                        request,
+                        f"path parameter {name!r} is sent as {raw!r}: the spec's template "
+                        f"({self.op.path}) implies every character but A-Z a-z 0-9 - . _ ~"
+                        + (" and /" if name in self.op.keep_slashes else "")
+                        + " percent-encoded (a lone `.` or `..` segment included)",
+                    )
+
+    def _check_query_values(self, request: httpx.Request) -> None:
+        params = request.url.params
+        for parameter in self.op.parameters("query"):
+            name = parameter["name"]
+            schema = resolve(parameter.get("schema") or {})
+            for value in params.get_list(name):
+                if schema.get("type") == "boolean" and value not in ("true", "false"):
+                    raise self.violation(
+                        request,
+                        f"query parameter {name!r} is {value!r}: Akeneo reads a boolean only as "
+                        "`true` or `false`",
+                    )
+                if parameter.get("x-akeneo-search"):
+                    try:
+                        parsed = json.loads(value)
+                    except ValueError as error:
+                        raise self.violation(
+                            request,
+                            f"query parameter {name!r} is {value!r}: not JSON ({error}); Akeneo "
+                            "expects a JSON object of filters",
+                        ) from error
+                    if not isinstance(parsed, dict):
+                        raise self.violation(
+                            request,
+                            f"query parameter {name!r} is {value!r}: a JSON "
+                            f"{type(parsed).__name__}, Akeneo expects a JSON object of filters",
+                        )
+                if _is_list_parameter(parameter) and value.lstrip().startswith("["):
+                    raise self.violation(
+                        request,
+                        f"query parameter {name!r} is {value!r}: a list goes out comma-joined "
+                        "(`a,b`), not as a JSON array",
+                    )
+
+    def _check_accept(self, request: httpx.Request) -> None:
+        """JSON operations: absent or application/json. Binary downloads: absent or `*/*` (the
+        file has its own type). Collection PATCHes answer NDJSON, not JSON: absent, `*/*` or the
+        collection type."""
+        accept = request.headers.get("accept")
+        if accept is None:
+            return
+        success = self.op.response(self.op.success_status).get("content") or {}
+        if self.op.download:
+            kind, allowed = "a binary download", ("*/*",)
+        elif NDJSON in success:
+            kind, allowed = "a collection (NDJSON) operation", ("*/*", NDJSON)
+        else:
+            kind, allowed = "a JSON operation", (JSON,)
+        if accept.strip() not in allowed:
+            raise self.violation(
+                request,
+                f"Accept is {accept!r} on {kind}: it must be absent or "
+                + " or ".join(repr(a) for a in allowed),
+            )
+
+    def _check_no_links(self, request: httpx.Request) -> None:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip()
+        if content_type == NDJSON:
+            documents = [(f"line {n}", line) for n, line in enumerate(_lines(request.content), 1)]
+        elif content_type == JSON and request.content:
+            documents = [("body", request.content)]
+        else:
+            return
+        for label, data in documents:
+            try:
+                body = json.loads(data)
+            except ValueError as error:
+                raise self.violation(request, f"the {label} is not JSON: {error}") from error
+            found = next(_links_in(body), None)
+            if found is not None:
+                raise self.violation(
+                    request, f"the {label} sends `_links` at {found}: it is read-only, never sent"
+                )
 
     # -- answers ---------------------------------------------------------------------------------
     def _answer(self, request: httpx.Request) -> tuple[httpx.Response, Any]:
