@@ -24,7 +24,7 @@ from .ir import Api
 from .load import load_spec
 from .render import header, render_package, runtime_files
 from .validate import validate
-from .write import write_tree
+from .write import UnsafeOutputError, write_tree
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
 CACHE = Path(__file__).resolve().parent.parent / ".cache"  # content-hash caches; safe to delete
@@ -117,7 +117,11 @@ def generate(spec: Path, output: Path) -> None:
     except SpecError as error:
         _report(error)
         sys.exit(1)
-    changed = write_tree(output, files)
+    try:
+        changed = write_tree(output, files)
+    except UnsafeOutputError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
     click.echo(f"generated {len(files)} files in {output} ({changed} changed).")
 
 

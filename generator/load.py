@@ -335,6 +335,7 @@ def load_spec(root: Path) -> LoadedSpec:
         raise SpecError(bundler.problems)
     bundler.register_components(parsed.data)
     document = bundler.bundle(parsed.data, bundler.root, "", "", ())
+    bundler.problems.extend(_reference_loops(document, bundler.locations))
     if bundler.problems:
         raise SpecError(bundler.problems)
     return LoadedSpec(
@@ -343,3 +344,44 @@ def load_spec(root: Path) -> LoadedSpec:
         locations=bundler.locations,
         files=tuple(sorted(p for p, f in bundler.files.items() if f is not None)),
     )
+
+
+def _reference_loops(document: dict[str, Any], locations: dict[str, Location]) -> list[SpecProblem]:
+    """Components that are only a `$ref` leading, through other such components, back to themselves:
+    they describe nothing, and validators recurse on them without end."""
+    components = document.get("components")
+    problems: list[SpecProblem] = []
+    if not isinstance(components, dict):
+        return problems
+    for section, entries in components.items():
+        if not isinstance(entries, dict):
+            continue
+        for name in entries:
+            start = f"#/components/{section}/{escape_pointer_token(name)}"
+            seen: list[str] = []
+            current: Any = entries[name]
+            while isinstance(current, dict) and isinstance(current.get("$ref"), str):
+                target = current["$ref"]
+                if target == start or target in seen:
+                    if target == start:
+                        chain = " -> ".join([start, *seen, target])
+                        problems.append(
+                            SpecProblem(
+                                f"$ref loop: {chain} refers back to itself and describes nothing",
+                                locations.get(start[1:]),
+                                start[1:],
+                            )
+                        )
+                    break
+                seen.append(target)
+                current = _follow(document, target)
+    return problems
+
+
+def _follow(document: dict[str, Any], ref: str) -> Any:
+    node: Any = document
+    for token in split_pointer(ref.removeprefix("#")):
+        if not isinstance(node, dict) or token not in node:
+            return None
+        node = node[token]
+    return node

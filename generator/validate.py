@@ -6,9 +6,10 @@ Every problem is collected, so one run reports them all, each with its file, lin
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import jsonschema
 import referencing
 from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import schema_v31
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
     UnresolvableParameterError,
@@ -92,15 +94,56 @@ _COVERED_BY_RULES = (DuplicateOperationIDError, UnresolvableParameterError)
 
 
 def _openapi_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
+    problems: list[SpecProblem] = []
     reported: set[str] = set()
-    for error in OpenAPIV31SpecValidator(spec.document).iter_errors():
-        if isinstance(error, _COVERED_BY_RULES):
-            continue
-        pointer = _absolute_pointer(spec.document, list(error.path))
-        if pointer is None:
-            pointer = _find_relative(spec.document, list(error.path), error.instance, reported)
-        reported.add(pointer or "")
-        yield spec.problem(f"invalid OpenAPI: {error.message}", pointer or "")
+    try:
+        for error in OpenAPIV31SpecValidator(spec.document).iter_errors():
+            if isinstance(error, _COVERED_BY_RULES):
+                continue
+            pointer = _absolute_pointer(spec.document, list(error.path))
+            if pointer is None:
+                pointer = _find_relative(spec.document, list(error.path), error.instance, reported)
+            reported.add(pointer or "")
+            problems.append(
+                spec.problem(f"invalid OpenAPI: {_short(error.message)}", pointer or "")
+            )
+    except (AssertionError, AttributeError, KeyError, RecursionError, TypeError, ValueError) as exc:
+        # openapi-spec-validator's deeper checks assume the document's shape and stop with such
+        # errors on, say, a list where a mapping belongs: say where, with the plain JSON Schema.
+        for error in _shape_validator().iter_errors(spec.document):
+            problem = spec.problem(
+                f"invalid OpenAPI: {_short(error.message)}", _pointer(list(error.absolute_path))
+            )
+            if problem not in problems:
+                problems.append(problem)
+        if not problems:
+            problems.append(
+                spec.problem(
+                    f"the OpenAPI validator stopped on this document ({type(exc).__name__}: "
+                    f"{exc}): look for a value of the wrong type",
+                    "",
+                )
+            )
+    yield from problems
+
+
+def _short(message: str, limit: int = 300) -> str:
+    """Validator messages quote the whole value in error: keep them to a readable length."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+@functools.cache
+def _shape_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(_plain(schema_v31))
+
+
+def _plain(value: Any) -> Any:
+    """The validator's schema, which it keeps behind read-only proxies, as plain dicts and lists."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _pointer(parts: list[Any]) -> str:

@@ -251,3 +251,40 @@ def test_rule_problems_come_with_openapi_problems_in_one_run(project: tuple[Path
     assert located(stderr, root, line_of(root, "version: [1, 0]"))
     assert "GET /things/{code} has no summary" in stderr
     assert "2 problems found" in stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        # wrong types where mappings or lists belong stop openapi-spec-validator's deeper checks
+        (
+            "tags:\n  - name: Thing\n    x-python-name: things\n    description: Things.\n",
+            "tags: Thing\n",
+            "tags: Thing",
+            "'Thing' is not of type 'array'",
+        ),
+        (
+            "      parameters:\n        - name: code\n",
+            "      parameters:\n        - hello\n        - name: code\n",
+            "- hello",
+            "'hello' is not of type 'object'",
+        ),
+        (
+            "    Thing: {$ref: 'schemas.yaml#/Thing'}\n",
+            "    Thing: {$ref: 'schemas.yaml#/Thing'}\n"
+            "    Loop: {$ref: '#/components/schemas/Loop'}\n",
+            "Loop:",
+            "$ref loop",
+        ),
+    ],
+    ids=["tags-not-a-list", "parameter-not-a-mapping", "ref-loop"],
+)
+def test_malformed_structure_is_reported_not_a_traceback(
+    project: tuple[Path, Path], old: str, new: str, needle: str, message: str
+) -> None:
+    spec_dir, out = project
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": replaced(BASE_ROOT, old, new)})
+    root = spec_dir / "openapi.yaml"
+    assert "Traceback" not in stderr
+    assert message in stderr
+    assert located(stderr, root, line_of(root, needle)), stderr
