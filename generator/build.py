@@ -480,6 +480,12 @@ class _Builder:
                     ),
                     aliased=python != wire,
                     wire_literal=py_literal(wire),
+                    read_default=_read_default(
+                        required,
+                        python != wire,
+                        py_literal(wire),
+                        bool(prop.get("x-python-secret")),
+                    ),
                 )
             )
         self._check_unique(
@@ -576,6 +582,19 @@ def _definition_pointer(value: Any, here: str) -> str:
     if isinstance(value, dict) and isinstance(value.get("$ref"), str):
         return str(value["$ref"]).removeprefix("#")
     return here
+
+
+def _read_default(required: bool, aliased: bool, wire_literal: str, secret: bool) -> str:
+    """The model field's default: None when the server may leave it out, the JSON name when it is
+    no Python name, and no repr for secrets (tokens) so that logging a model shows none."""
+    arguments = [
+        *(["default=None"] if not required else []),
+        *([f"alias={wire_literal}"] if aliased else []),
+        *(["repr=False"] if secret else []),
+    ]
+    if arguments == ["default=None"]:
+        return " = None"
+    return f" = Field({', '.join(arguments)})" if arguments else ""
 
 
 def _identifier(name: str) -> bool:

@@ -40,6 +40,7 @@ class Field:
     description: str
     aliased: bool  # the wire name differs from the Python name
     wire_literal: str  # the wire name as a Python string literal
+    read_default: str  # what follows the annotation in the model: ` = None`, ` = Field(...)` or ``
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def _model_texts(models: Iterable[Model | Alias], side: str) -> list[str]:
                 texts.append(field.read_type)
                 if model.read_dict and field.required:
                     texts.append("Required")
-                elif field.aliased:
+                elif "Field(" in field.read_default:
                     texts.append("Field")
             if side == "write" and not field.read_only:
                 texts.append(field.write_type)

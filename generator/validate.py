@@ -226,6 +226,47 @@ def _rule_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
         if not isinstance(operation.get("x-python-method"), str):
             yield spec.problem(f"{method.upper()} {path} has no x-python-method", where)
         yield from _path_parameter_problems(spec, path, method, operation)
+        yield from _extension_problems(spec, where, operation)
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
+        read = schema.get("x-python-read") if isinstance(schema, dict) else None
+        if read is not None and read not in _PYTHON_READ:
+            yield spec.problem(
+                f"x-python-read must be one of {sorted(_PYTHON_READ)}, not {read!r}",
+                f"/components/schemas/{escape_pointer_token(name)}/x-python-read",
+            )
+
+
+_PYTHON_READ = frozenset({"dict", "any"})
+_PAGINATION = frozenset({"page", "search_after", "page_or_search_after"})
+_BATCH_FORMATS = frozenset({"ndjson", "json_array"})
+
+
+def _extension_problems(
+    spec: LoadedSpec, where: str, operation: dict[str, Any]
+) -> Iterator[SpecProblem]:
+    """Our x- extensions take a fixed set of values; a typo must not pass silently."""
+    pagination = operation.get("x-akeneo-pagination")
+    if pagination is not None and pagination not in _PAGINATION:
+        yield spec.problem(
+            f"x-akeneo-pagination must be one of {sorted(_PAGINATION)}, not {pagination!r}",
+            f"{where}/x-akeneo-pagination",
+        )
+    batch = operation.get("x-akeneo-batch")
+    if batch is not None and not (
+        isinstance(batch, dict)
+        and batch.get("format") in _BATCH_FORMATS
+        and isinstance(batch.get("key"), str)
+    ):
+        yield spec.problem(
+            "x-akeneo-batch must be {format: ndjson or json_array, key: <field naming each item>}",
+            f"{where}/x-akeneo-batch",
+        )
+    for status in operation.get("responses", {}):
+        if not (status == "default" or (len(status) == 3 and status.isdigit())):
+            yield spec.problem(
+                f"response status {status!r}: only exact codes are supported, not ranges",
+                f"{where}/responses/{escape_pointer_token(status)}",
+            )
 
 
 def _path_parameter_problems(
@@ -238,7 +279,10 @@ def _path_parameter_problems(
         for p in [*item.get("parameters", []), *operation.get("parameters", [])]
         if resolve(spec.document, p).get("in") == "path"
     }
-    in_template = {segment[1:-1] for segment in path.split("/") if segment.startswith("{")}
+    placeholders = [segment[1:-1] for segment in path.split("/") if segment.startswith("{")]
+    for name in sorted({p for p in placeholders if placeholders.count(p) > 1}):
+        yield spec.problem(f"path parameter {{{name}}} appears twice in {path}", where)
+    in_template = set(placeholders)
     for name in sorted(in_template - declared):
         yield spec.problem(f"path parameter {{{name}}} of {path} is not declared", where)
     for name in sorted(declared - in_template):

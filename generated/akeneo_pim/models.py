@@ -1939,7 +1939,7 @@ class Token(AkeneoModel):
     """An access token and the refresh token that renews it. Each refresh answers a new
     pair: keep both."""
 
-    access_token: str
+    access_token: str = Field(repr=False)
     """Bearer token to send in the `Authorization` header of every other request."""
 
     expires_in: int
@@ -1951,7 +1951,7 @@ class Token(AkeneoModel):
     scope: str | None = None
     """Not used by Akeneo; null."""
 
-    refresh_token: str | None = None
+    refresh_token: str | None = Field(default=None, repr=False)
     """Token to renew the access token when it expires (valid 14 days by default)."""
 
 

@@ -179,6 +179,7 @@ def test_token_method_sends_client_credentials_as_basic() -> None:
             {"grant_type": "refresh_token", "refresh_token": "refresh-0"}
         )
     assert token.access_token == "access-1"
+    assert "access-1" not in repr(token) and "refresh-1" not in repr(token)  # x-python-secret
     request = pim.requests[-1]
     assert (
         request.headers["Authorization"] == "Basic " + base64.b64encode(b"client:secret").decode()

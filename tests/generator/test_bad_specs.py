@@ -288,3 +288,41 @@ def test_malformed_structure_is_reported_not_a_traceback(
     assert "Traceback" not in stderr
     assert message in stderr
     assert located(stderr, root, line_of(root, needle)), stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "      x-python-method: get\n",
+            "      x-python-method: get\n      x-akeneo-pagination: pages\n",
+            "x-akeneo-pagination: pages",
+            "x-akeneo-pagination must be one of",
+        ),
+        (
+            "        '200':\n",
+            "        '2XX':\n",
+            "'2XX':",
+            "only exact codes are supported, not ranges",
+        ),
+    ],
+    ids=["unknown-pagination", "status-range"],
+)
+def test_extension_values_and_status_keys_are_checked(
+    project: tuple[Path, Path], old: str, new: str, needle: str, message: str
+) -> None:
+    spec_dir, out = project
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": replaced(BASE_ROOT, old, new)})
+    root = spec_dir / "openapi.yaml"
+    assert message in stderr
+    assert located(stderr, root, line_of(root, needle)), stderr
+
+
+def test_unknown_python_read_is_refused(project: tuple[Path, Path]) -> None:
+    spec_dir, out = project
+    schemas = replaced(
+        BASE_SCHEMAS, "  type: object\n", "  type: object\n  x-python-read: banana\n"
+    )
+    stderr = fail_generation(spec_dir, out, {"schemas.yaml": schemas})
+    assert "x-python-read must be one of ['any', 'dict'], not 'banana'" in stderr
+    assert located(stderr, spec_dir / "schemas.yaml", line_of(spec_dir / "schemas.yaml", "banana"))
