@@ -10,24 +10,35 @@ from pathlib import Path
 
 from generator.cli import produce
 from generator.errors import SpecError
+from generator.render import runtime_files
 from generator.write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
 
-# (spec, output directory) of every golden copy.
-COPIES: tuple[tuple[Path, Path], ...] = (
-    (GOLDEN / "spec" / "openapi.yaml", GOLDEN / "expected"),
-    (ROOT / "spec" / "openapi.yaml", ROOT / "generated"),
+# (spec, output directory, whether the copy holds the runtime) of every golden copy. The
+# baseline's copy leaves out the runtime: it is templates/runtime byte for byte (tested), and
+# keeping a second copy of it here would only repeat it.
+COPIES: tuple[tuple[Path, Path, bool], ...] = (
+    (GOLDEN / "spec" / "openapi.yaml", GOLDEN / "expected", False),
+    (ROOT / "spec" / "openapi.yaml", ROOT / "generated", True),
 )
 
 
-def regenerate(copies: tuple[tuple[Path, Path], ...] = COPIES) -> int:
+def rendered_only(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files the generator renders, without the static runtime it copies."""
+    runtime = runtime_files()
+    return {path: data for path, data in files.items() if path not in runtime}
+
+
+def regenerate(copies: tuple[tuple[Path, Path, bool], ...] = COPIES) -> int:
     """Write every copy; nothing is written for a spec with problems. Returns the exit code."""
     status = 0
-    for spec, output in copies:
+    for spec, output, with_runtime in copies:
         try:
             files = produce(spec)
+            if not with_runtime:
+                files = rendered_only(files)
         except SpecError as error:
             for problem in error.problems:
                 print(f"error: {problem}", file=sys.stderr)

@@ -13,49 +13,6 @@ PATCH_CHANNEL = Endpoint("channels_patch", "PATCH", "/api/rest/v1/channels/{code
 CHANNEL_PATH = "/api/rest/v1/channels/x"
 
 
-@pytest.mark.parametrize(
-    ("status", "cls"),
-    [
-        (400, errors.BadRequestError),
-        (401, errors.AuthenticationError),
-        (403, errors.PermissionDeniedError),
-        (404, errors.NotFoundError),
-        (405, errors.MethodNotAllowedError),
-        (406, errors.NotAcceptableError),
-        (409, errors.ConflictError),
-        (413, errors.PayloadTooLargeError),
-        (415, errors.UnsupportedMediaTypeError),
-        (422, errors.UnprocessableEntityError),
-        (429, errors.RateLimitError),
-        (500, errors.InternalServerError),
-        (503, errors.InternalServerError),
-        (418, errors.APIStatusError),
-    ],
-)
-def test_status_codes_map_to_classes(
-    make_client: Any, pim: Any, status: int, cls: type[Exception]
-) -> None:
-    body = {"code": status, "message": f"the server says {status}"}
-    pim.add("PATCH", CHANNEL_PATH, httpx.Response(status, json=body))
-    client = make_client(max_retries=0, access_token="app")
-    with pytest.raises(cls) as info:
-        client.write(PATCH_CHANNEL, path_params={"code": "x"}, json={})
-    error = info.value
-    assert type(error) is cls
-    assert isinstance(error, errors.APIStatusError)
-    assert isinstance(error, errors.AkeneoError)
-    assert error.status_code == status
-    assert error.body == body
-    assert error.method == "PATCH"
-    assert error.url == "https://pim.example.com/api/rest/v1/channels/x"
-    assert error.operation_id == "channels_patch"
-    assert error.server_message == f"the server says {status}"
-    text = str(error)
-    assert text.startswith(f"{status} ")
-    assert "from PATCH https://pim.example.com/api/rest/v1/channels/x (channels_patch)" in text
-    assert text.endswith(f": the server says {status}")
-
-
 def test_422_message_and_errors_list(make_client: Any, pim: Any) -> None:
     body = {
         "code": 422,

@@ -102,10 +102,19 @@ def test_each_status_maps_to_its_class(
     pim.add("PATCH", CHANNEL_PATH, httpx.Response(status, json=body))
     with pytest.raises(cls) as info:
         api.run(patch_channel, max_retries=0, access_token="app")
-    assert type(info.value) is cls
-    assert info.value.status_code == status
-    assert info.value.body == body
-    assert str(info.value).endswith(f"(channels_patch): the server says {status}")
+    error = info.value
+    assert type(error) is cls
+    assert isinstance(error, errors.APIStatusError) and isinstance(error, errors.AkeneoError)
+    assert error.status_code == status
+    assert error.body == body
+    assert error.method == "PATCH"
+    assert error.url == "https://pim.example.com/api/rest/v1/channels/x"
+    assert error.operation_id == "channels_patch"
+    assert error.server_message == f"the server says {status}"
+    text = str(error)
+    assert text.startswith(f"{status} ")
+    assert "from PATCH https://pim.example.com/api/rest/v1/channels/x (channels_patch)" in text
+    assert text.endswith(f": the server says {status}")
 
 
 def test_422_errors_are_parsed(api: Api, pim: Any) -> None:
