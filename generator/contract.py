@@ -15,10 +15,10 @@ from typing import Any
 
 import jinja2
 
+from .document import resolve
 from .ir import Api, Operation, Parameter
 from .load import LoadedSpec
 from .naming import py_literal
-from .validate import resolve
 
 # Example strings longer than this are split, so that nested literals fit in 100 columns.
 _WRAP = 40

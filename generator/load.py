@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from .document import escape_pointer_token, split_pointer
 from .errors import Location, SpecError, SpecProblem
 
 # Component sections whose external references become named components of the bundled document.
@@ -46,20 +47,6 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
     return yaml.load(node.value, Loader=_Loader)  # the resolver already decided the type: reuse it
-
-
-def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unescape_pointer_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer in ("", "/"):
-        return []
-    return [_unescape_pointer_token(t) for t in pointer.lstrip("/").split("/")]
 
 
 @dataclass

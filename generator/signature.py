@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 
-from .ir import ErrorResponse, Parameter, Signature, UploadPart
+from .ir import CallKind, Operation, Signature
 from .naming import DOC_WIDTH, py_literal, rewrap
 
 # The runtime's exception class for each documented error status.
@@ -24,36 +23,13 @@ EXCEPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class MethodFacts:
-    """What the signature is decided from: the part of the operation this module needs."""
-
-    kind: str
-    summary: str
-    description: str
-    notes: tuple[str, ...]
-    deprecated: str | None
-    path_params: tuple[Parameter, ...]
-    query_params: tuple[Parameter, ...]
-    body_annotation: str | None
-    body_required: bool
-    body_description: str
-    result_model: str | None
-    returns: str
-    batch_format: str | None
-    batch_key: str | None
-    upload_parts: tuple[UploadPart, ...]
-    code_header: str | None
-    errors: tuple[ErrorResponse, ...]
-
-
 def exception_for(status: str) -> str:
     return EXCEPTIONS.get(
         status, "InternalServerError" if status.startswith("5") else "APIStatusError"
     )
 
 
-def signature(facts: MethodFacts) -> Signature:
+def signature(facts: Operation) -> Signature:
     positional = [f"{p.name}: {p.annotation}" for p in facts.path_params]
     keyword: list[str] = []
     call: list[str] = []
@@ -128,7 +104,7 @@ def signature(facts: MethodFacts) -> Signature:
     )
 
 
-def _docstring(facts: MethodFacts, args_doc: list[tuple[str, str]]) -> str:
+def _docstring(facts: Operation, args_doc: list[tuple[str, str]]) -> str:
     """Google-style docstring, assembled from text that already passed through naming.docstring."""
     sections = [facts.summary.rstrip(".") + "."]
     if facts.description:
@@ -161,3 +137,31 @@ def _item(name: str, text: str) -> str:
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+def returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
+    """Sync annotation, async annotation and docstring text of what a method returns."""
+    if kind == "paginate":
+        return (
+            f"SyncPaginator[{model}]",
+            f"AsyncPaginator[{model}]",
+            f"A lazy paginator over every {model}, following the server's next links.",
+        )
+    table: dict[str, tuple[str, str]] = {
+        "fetch_model": (str(model), f"The {model}."),
+        # `builtins.`: inside a resource class, a method named `list` shadows the builtin
+        "fetch_list": (f"builtins.list[{model}]", f"Every {model}."),
+        "fetch_json": ("Any", "The decoded JSON answer."),
+        "write": ("WriteResult", "Status, Location and code of the written resource."),
+        "delete": ("None", "Nothing."),
+        "upsert_many": ("BatchReport", "One result per item, in input order."),
+        "upload": ("str", "The code of the new file."),
+        "upload_to": (
+            "WriteResult",
+            "Status and Location of the resource the file was attached to; `body` holds the "
+            "server's JSON warnings when it sends some.",
+        ),
+        "download": ("DownloadedFile", "The file: its bytes, or its path when `to` is given."),
+    }
+    annotation, text = table[kind]
+    return annotation, annotation, text

@@ -23,10 +23,10 @@ from openapi_spec_validator.validation.exceptions import (
     UnresolvableParameterError,
 )
 
+from .document import escape_pointer_token, iter_operations, operation_pointer, resolve
 from .errors import SpecError, SpecProblem
-from .load import LoadedSpec, escape_pointer_token, split_pointer
+from .load import LoadedSpec
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SPEC_URI = "urn:akeneo-spec"
 _SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
 
@@ -74,18 +74,6 @@ def _marker(spec: LoadedSpec, cache_dir: Path | None) -> Path | None:
     rules = Path(__file__).read_bytes()  # a change of our own rules invalidates the cache too
     digest = hashlib.sha256(f"{versions}\0{text}".encode() + rules).hexdigest()
     return cache_dir / digest
-
-
-def iter_operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(path, method, operation) for every operation, in document order."""
-    for path, item in document.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item.get(method), dict):
-                yield path, method, item[method]
-
-
-def operation_pointer(path: str, method: str) -> str:
-    return f"/paths/{escape_pointer_token(path)}/{method}"
 
 
 # -- OpenAPI conformance ------------------------------------------------------------------------
@@ -287,21 +275,6 @@ def _path_parameter_problems(
         yield spec.problem(f"path parameter {{{name}}} of {path} is not declared", where)
     for name in sorted(declared - in_template):
         yield spec.problem(f"path parameter {name!r} is declared but not in {path}", where)
-
-
-def resolve(document: dict[str, Any], value: Any) -> Any:
-    """Follow internal $refs until a value that is not a reference."""
-    seen: set[str] = set()
-    while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-        ref = value["$ref"]
-        if ref in seen or not ref.startswith("#"):
-            raise ValueError(f"cannot resolve {ref!r}")
-        seen.add(ref)
-        node: Any = document
-        for token in split_pointer(ref[1:]):
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        value = node
-    return value
 
 
 # -- examples -----------------------------------------------------------------------------------

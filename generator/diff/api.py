@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..validate import iter_operations
+from ..document import iter_operations
 from .changes import Change
 from .schemas import Direction, Emit, SchemaDiffer, deref, range_change, show
 

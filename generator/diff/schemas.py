@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Literal
 
-from ..load import split_pointer
+from ..document import split_pointer
 
 Direction = Literal["request", "response"]
 # (rule, location inside the body, before, after)

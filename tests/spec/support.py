@@ -17,8 +17,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from generator.document import iter_operations, resolve
 from generator.load import load_spec
-from generator.validate import iter_operations, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / "../shared"
