@@ -9,12 +9,14 @@ request and answer against the spec with openapi-core.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from .call_kinds import BodyUse, call_kind
 from .document import resolve
 from .ir import Api, Operation, Parameter
 from .load import LoadedSpec
@@ -116,45 +118,74 @@ def _case(
         py_literal(_path_value(p, node, document, request_example, response_example))
         for p in op.path_params
     ]
-    extra = ""
-    if op.kind == "upsert_many":
-        items = request_example if isinstance(request_example, list) else [request_example or {}]
-        args.append(f"{py_literal(items, wrap=_WRAP)} if items is None else items")
-        extra = ", items: list[Any] | None = None"
-    elif op.body_annotation is not None:
-        body = py_literal(request_example if request_example is not None else {}, wrap=_WRAP)
-        args.append(body if op.body_required else f"body={body}")
-    for param in op.query_params:
-        if param.required:
-            args.append(
-                f"{param.name}={py_literal(_parameter_value(param, node, document), wrap=_WRAP)}"
-            )
-    if op.kind in ("upload", "upload_to"):
-        parts = request_example if isinstance(request_example, dict) else {}
-        filename = _upload_filename(parts.get("file"))
-        args.append(repr(f"contents of {filename}".encode()))
-        args.append(f"filename={py_literal(filename, wrap=_WRAP)}")
-        for part in op.upload_parts:
-            if part.wire_name in parts:
-                args.append(f"{part.name}={py_literal(parts[part.wire_name], wrap=_WRAP)}")
-    if op.kind == "download":
-        args.append("to=to")
-        extra = ", to: Path | None = None"
+    row = call_kind(op.kind)
+    args.extend(_CONTRACT_BODIES[row.body](op, request_example, node, document))
+    args.extend(extra.contract for extra in row.extra)
     statuses = tuple(e.status for e in op.errors if e.status.startswith("4"))
     return ContractCase(
         name=name,
         operation_id=py_literal(op.operation_id),
         comment=_comment_lines(op.http_method, op.path),
         call=f"{attribute}.{op.method_name}({', '.join(args)})",
-        extra=extra,
+        extra=row.contract_parameter,
         awaited=op.signature.awaited,
         error_statuses=tuple(py_literal(s) for s in statuses),
         page_modes=tuple(
             py_literal(m) for m in _PAGE_MODES.get(str(node.get("x-akeneo-pagination")), ())
         ),
-        batch=op.kind == "upsert_many",
-        download=op.kind == "download",
+        batch=row.contract_split,
+        download=row.contract_stream,
     )
+
+
+def _json_body(
+    op: Operation, request_example: Any, node: dict[str, Any], document: dict[str, Any]
+) -> list[str]:
+    args = []
+    if op.body_annotation is not None:
+        body = py_literal(request_example if request_example is not None else {}, wrap=_WRAP)
+        args.append(body if op.body_required else f"body={body}")
+    return [*args, *_required_query(op, node, document)]
+
+
+def _items(
+    op: Operation, request_example: Any, node: dict[str, Any], document: dict[str, Any]
+) -> list[str]:
+    items = request_example if isinstance(request_example, list) else [request_example or {}]
+    literal = f"{py_literal(items, wrap=_WRAP)} if items is None else items"
+    return [literal, *_required_query(op, node, document)]
+
+
+def _file(
+    op: Operation, request_example: Any, node: dict[str, Any], document: dict[str, Any]
+) -> list[str]:
+    args = _required_query(op, node, document)
+    parts = request_example if isinstance(request_example, dict) else {}
+    filename = _upload_filename(parts.get("file"))
+    args.append(repr(f"contents of {filename}".encode()))
+    args.append(f"filename={py_literal(filename, wrap=_WRAP)}")
+    for part in op.upload_parts:
+        if part.wire_name in parts:
+            args.append(f"{part.name}={py_literal(parts[part.wire_name], wrap=_WRAP)}")
+    return args
+
+
+def _required_query(op: Operation, node: dict[str, Any], document: dict[str, Any]) -> list[str]:
+    return [
+        f"{param.name}={py_literal(_parameter_value(param, node, document), wrap=_WRAP)}"
+        for param in op.query_params
+        if param.required
+    ]
+
+
+# The contract test's arguments for each way of sending the body (call_kinds.BodyUse): from the
+# operation, the request example, the operation's node and the document.
+_BodyArguments = Callable[[Operation, Any, dict[str, Any], dict[str, Any]], list[str]]
+_CONTRACT_BODIES: dict[BodyUse, _BodyArguments] = {
+    "json": _json_body,
+    "items": _items,
+    "file": _file,
+}
 
 
 def _example_of(media: dict[str, Any], document: dict[str, Any]) -> Any:
@@ -228,10 +259,10 @@ def _made_up(param: Parameter, schema: dict[str, Any]) -> Any:
         return schema["enum"][0]
     if "default" in schema:
         return schema["default"]
-    kind = schema.get("type")
-    if kind == "integer":
+    schema_type = schema.get("type")
+    if schema_type == "integer":
         return 1
-    if kind == "boolean":
+    if schema_type == "boolean":
         return True
     if schema.get("format") == "uuid":
         return _UUID

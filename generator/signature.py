@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass, field
 
-from .ir import CallKind, Operation, Signature
+from .call_kinds import BodyUse, call_kind
+from .ir import Operation, Signature
 from .naming import DOC_WIDTH, py_literal, rewrap
 
 # The runtime's exception class for each documented error status.
@@ -29,79 +31,135 @@ def exception_for(status: str) -> str:
     )
 
 
-def signature(facts: Operation) -> Signature:
-    positional = [f"{p.name}: {p.annotation}" for p in facts.path_params]
-    keyword: list[str] = []
-    call: list[str] = []
-    args_doc: list[tuple[str, str]] = [(p.name, p.description) for p in facts.path_params]
-    if facts.kind == "upsert_many":
-        positional.append(f"items: Iterable[{facts.body_annotation}]")
-        args_doc.append(
+@dataclass
+class _Arguments:
+    """The method's arguments and its runtime call, in the order they are printed."""
+
+    positional: list[str] = field(default_factory=list)
+    keyword: list[str] = field(default_factory=list)
+    call: list[str] = field(default_factory=list)
+    docs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def signature(op: Operation) -> Signature:
+    row = call_kind(op.kind)
+    body = _BODY_USES[row.body]
+    args = _Arguments(
+        positional=[f"{p.name}: {p.annotation}" for p in op.path_params],
+        docs=[(p.name, p.description) for p in op.path_params],
+    )
+    args.call.extend(body.call_before(op))
+    body.before_query(op, args)
+    for param in op.query_params:
+        default = "" if param.required else " | None = None"
+        args.keyword.append(f"{param.name}: {param.annotation}{default}")
+        args.docs.append((param.name, param.description))
+    body.after_query(op, args)
+    for extra in row.extra:
+        args.keyword.append(f"{extra.name}: {extra.annotation} = {extra.default}")
+        args.docs.append((extra.name, extra.description))
+    args.call.extend(_wire_arguments(op))
+    args.call.extend(body.call_after(op))
+    if row.result_keyword is not None:
+        args.call.append(f"{row.result_keyword}={op.result_model}")
+    args.call.extend(extra.call for extra in row.extra)
+    return Signature(
+        positional=tuple(args.positional),
+        keyword=tuple(args.keyword),
+        call=tuple(args.call),
+        docstring=_docstring(op, args.docs),
+        returns_value=row.returns_value,
+        awaited=row.awaited,
+        async_def="async def" if row.awaited else "def",
+    )
+
+
+def _wire_arguments(op: Operation) -> list[str]:
+    """The path and query parameters, by wire name."""
+    call = []
+    if op.path_params:
+        pairs = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in op.path_params)
+        call.append(f"path_params={{{pairs}}}")
+    if op.query_params:
+        pairs = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in op.query_params)
+        call.append(f"query={{{pairs}}}")
+    return call
+
+
+class _BodyUse:
+    """How one way of sending the request body adds arguments and runtime call arguments."""
+
+    def before_query(self, op: Operation, args: _Arguments) -> None:
+        """Arguments before the query parameters."""
+
+    def after_query(self, op: Operation, args: _Arguments) -> None:
+        """Arguments after the query parameters."""
+
+    def call_before(self, op: Operation) -> list[str]:
+        """Runtime call arguments before the path and query parameters."""
+        return []
+
+    def call_after(self, op: Operation) -> list[str]:
+        """Runtime call arguments after the path and query parameters."""
+        return []
+
+
+class _JsonBody(_BodyUse):
+    def before_query(self, op: Operation, args: _Arguments) -> None:
+        if op.body_annotation is None:
+            return
+        if op.body_required:
+            args.positional.append(f"body: {op.body_annotation}")
+        else:
+            args.keyword.append(f"body: {op.body_annotation} | None = None")
+        args.docs.append(("body", op.body_description or "The request body."))
+
+    def call_after(self, op: Operation) -> list[str]:
+        return [] if op.body_annotation is None else ["json=body"]
+
+
+class _Items(_BodyUse):
+    def before_query(self, op: Operation, args: _Arguments) -> None:
+        args.positional.append(f"items: Iterable[{op.body_annotation}]")
+        args.docs.append(
             ("items", "Any iterable of items, even a lazy generator; sent in chunks of 100.")
         )
-        call.append("items")
-        call.append(f"key={py_literal(facts.batch_key)}")
-        call.append(f"format={py_literal(facts.batch_format)}")
-        call.append("concurrency=concurrency")
-        keyword.append("concurrency: int = 1")
-        args_doc.append(
+        args.keyword.append("concurrency: int = 1")
+        args.docs.append(
             ("concurrency", "Chunks in flight at once; capped by the client's max_concurrency.")
         )
-    elif facts.body_annotation is not None:
-        if facts.body_required:
-            positional.append(f"body: {facts.body_annotation}")
-        else:
-            keyword.append(f"body: {facts.body_annotation} | None = None")
-        args_doc.append(("body", facts.body_description or "The request body."))
-    for param in facts.query_params:
-        if param.required:
-            keyword.append(f"{param.name}: {param.annotation}")
-        else:
-            keyword.append(f"{param.name}: {param.annotation} | None = None")
-        args_doc.append((param.name, param.description))
-    if facts.kind in ("upload", "upload_to"):
-        positional.append("file: FileInput")
-        keyword.append("filename: str | None = None")
-        args_doc.append(("file", "The file: a path, bytes or a binary file object."))
-        args_doc.append(("filename", "Name to send for the file; by default the path's name."))
-        for part in facts.upload_parts:
+
+    def call_before(self, op: Operation) -> list[str]:
+        return [
+            "items",
+            f"key={py_literal(op.batch_key)}",
+            f"format={py_literal(op.batch_format)}",
+            "concurrency=concurrency",
+        ]
+
+
+class _File(_BodyUse):
+    def after_query(self, op: Operation, args: _Arguments) -> None:
+        args.positional.append("file: FileInput")
+        args.keyword.append("filename: str | None = None")
+        args.docs.append(("file", "The file: a path, bytes or a binary file object."))
+        args.docs.append(("filename", "Name to send for the file; by default the path's name."))
+        for part in op.upload_parts:
             default = "" if part.required else " | None = None"
-            keyword.append(f"{part.name}: {part.annotation}{default}")
-            args_doc.append((part.name, part.description))
-    if facts.kind == "download":
-        keyword.append("to: str | os.PathLike[str] | None = None")
-        args_doc.append(("to", "Path to stream the file to; when None the bytes are returned."))
-    if facts.path_params:
-        pairs = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in facts.path_params)
-        call.append(f"path_params={{{pairs}}}")
-    if facts.query_params:
-        pairs = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in facts.query_params)
-        call.append(f"query={{{pairs}}}")
-    if facts.body_annotation is not None and facts.kind != "upsert_many":
-        call.append("json=body")
-    if facts.kind in ("fetch_model", "fetch_list"):
-        call.append(f"cast_to={facts.result_model}")
-    if facts.kind == "paginate":
-        call.append(f"item_type={facts.result_model}")
-    if facts.kind in ("upload", "upload_to"):
-        call.append("file=file")
-        call.append("filename=filename")
-        if facts.upload_parts:
-            parts = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in facts.upload_parts)
+            args.keyword.append(f"{part.name}: {part.annotation}{default}")
+            args.docs.append((part.name, part.description))
+
+    def call_after(self, op: Operation) -> list[str]:
+        call = ["file=file", "filename=filename"]
+        if op.upload_parts:
+            parts = ", ".join(f"{py_literal(p.wire_name)}: {p.name}" for p in op.upload_parts)
             call.append(f"json_parts={{{parts}}}")
-        if facts.code_header:
-            call.append(f"code_header={py_literal(facts.code_header)}")
-    if facts.kind == "download":
-        call.append("to=to")
-    return Signature(
-        positional=tuple(positional),
-        keyword=tuple(keyword),
-        call=tuple(call),
-        docstring=_docstring(facts, args_doc),
-        returns_value=facts.kind != "delete",
-        awaited=facts.kind != "paginate",
-        async_def="def" if facts.kind == "paginate" else "async def",
-    )
+        if op.code_header:
+            call.append(f"code_header={py_literal(op.code_header)}")
+        return call
+
+
+_BODY_USES: dict[BodyUse, _BodyUse] = {"json": _JsonBody(), "items": _Items(), "file": _File()}
 
 
 def _docstring(facts: Operation, args_doc: list[tuple[str, str]]) -> str:
@@ -137,31 +195,3 @@ def _item(name: str, text: str) -> str:
         break_long_words=False,
         break_on_hyphens=False,
     )
-
-
-def returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
-    """Sync annotation, async annotation and docstring text of what a method returns."""
-    if kind == "paginate":
-        return (
-            f"SyncPaginator[{model}]",
-            f"AsyncPaginator[{model}]",
-            f"A lazy paginator over every {model}, following the server's next links.",
-        )
-    table: dict[str, tuple[str, str]] = {
-        "fetch_model": (str(model), f"The {model}."),
-        # `builtins.`: inside a resource class, a method named `list` shadows the builtin
-        "fetch_list": (f"builtins.list[{model}]", f"Every {model}."),
-        "fetch_json": ("Any", "The decoded JSON answer."),
-        "write": ("WriteResult", "Status, Location and code of the written resource."),
-        "delete": ("None", "Nothing."),
-        "upsert_many": ("BatchReport", "One result per item, in input order."),
-        "upload": ("str", "The code of the new file."),
-        "upload_to": (
-            "WriteResult",
-            "Status and Location of the resource the file was attached to; `body` holds the "
-            "server's JSON warnings when it sends some.",
-        ),
-        "download": ("DownloadedFile", "The file: its bytes, or its path when `to` is given."),
-    }
-    annotation, text = table[kind]
-    return annotation, annotation, text

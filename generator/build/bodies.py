@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ..document import escape_pointer_token, resolve
-from ..ir import UploadPart
+from ..ir import CallKind, UploadPart
 from ..naming import docstring, parameter_name
 from . import spec_extensions
 from .context import BuildContext
@@ -15,14 +15,14 @@ JSON = "application/json"
 MULTIPART = "multipart/form-data"
 FORM = "application/x-www-form-urlencoded"
 
-BodyKind = Literal["json", "upsert_many", "upload"]
-
-
 class Body:
     """The request body of one operation, as the generated method takes it."""
 
-    def __init__(self, context: BuildContext, operation: dict[str, Any], where: str) -> None:
-        self.kind: BodyKind | None = None
+    def __init__(
+        self, context: BuildContext, operation: dict[str, Any], path: str, where: str
+    ) -> None:
+        # set when the body alone decides how the runtime is called
+        self.call_kind: CallKind | None = None
         self.annotation: str | None = None
         self.required = False
         self.description = ""
@@ -39,14 +39,15 @@ class Body:
         self.description = docstring(body.get("description", ""))
         batch = spec_extensions.batch(operation)
         if NDJSON in content or batch is not None:
-            self.kind = "upsert_many"
+            self.call_kind = "upsert_many"
             self._batch(context, batch, content, where, pointer)
         elif MULTIPART in content:
-            self.kind = "upload"
+            # A file posted onto a resource the path names (a PAM asset's reference file) writes
+            # that resource; a file posted to a collection creates a file with a new code.
+            self.call_kind = "upload_to" if "{" in path else "upload"
             media_pointer = f"{pointer}/content/{escape_pointer_token(MULTIPART)}"
             self._multipart(context, content[MULTIPART], media_pointer)
         elif JSON in content or FORM in content:
-            self.kind = "json"
             schema = content.get(JSON, content.get(FORM, {})).get("schema", {})
             annotation = context.types.annotation(schema, "write", f"{pointer}/content")
             self.annotation = _with_models(annotation)

@@ -1,4 +1,4 @@
-"""The generated classes: every named schema an operation reaches, as a model, TypedDict or alias."""
+"""The generated classes: each named schema an operation reaches, as model, TypedDict or alias."""
 
 from __future__ import annotations
 

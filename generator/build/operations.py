@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..call_kinds import returns
 from ..document import escape_pointer_token, operation_pointer, resolve
 from ..ir import CallKind, ErrorResponse, Operation, Parameter, Signature
-from ..naming import constant_name, docstring, parameter_name, py_literal, snake_case, wrapped_literal
-from ..signature import exception_for, returns, signature
+from ..naming import (
+    constant_name,
+    docstring,
+    parameter_name,
+    py_literal,
+    snake_case,
+    wrapped_literal,
+)
+from ..signature import exception_for, signature
 from . import spec_extensions, uniqueness
 from .bodies import JSON, Body, is_binary
 from .context import BuildContext
@@ -26,8 +34,8 @@ def build_operation(
     if snake_case(method_name) != method_name:
         context.problem(f"x-python-method {method_name!r} is not a snake_case identifier", where)
     path_params, query_params = _parameters(context, path, method, operation)
-    body = Body(context, operation, where)
-    kind, result_model = _call_kind(context, operation, method, path, where, body)
+    body = Body(context, operation, path, where)
+    kind, result_model = _call_kind(context, operation, method, where, body)
     return_type, async_return_type, returns_text = returns(kind, result_model)
     uniqueness.check_parameters(
         context, operation["operationId"], where, (*path_params, *query_params, *body.parts)
@@ -131,17 +139,12 @@ def _call_kind(
     context: BuildContext,
     operation: dict[str, Any],
     method: str,
-    operation_path: str,
     where: str,
     body: Body,
 ) -> tuple[CallKind, str | None]:
     """How the generated method calls the runtime, and the model its answer is parsed into."""
-    if body.kind == "upsert_many":
-        return "upsert_many", None
-    if body.kind == "upload":
-        # A file posted onto a resource the path names (a PAM asset's reference file) writes
-        # that resource; a file posted to a collection creates a file with a new code.
-        return ("upload_to" if "{" in operation_path else "upload"), None
+    if body.call_kind is not None:
+        return body.call_kind, None
     responses = operation.get("responses", {})
     success = sorted(status for status in responses if status.startswith("2"))
     if not success:

@@ -34,7 +34,9 @@ def check_resources(context: BuildContext, resources: Iterable[Resource]) -> Non
 
 
 def check_methods(context: BuildContext, attribute: str, operations: Iterable[Operation]) -> None:
-    pairs = ((op.method_name, operation_pointer(op.path, op.http_method.lower())) for op in operations)
+    pairs = (
+        (op.method_name, operation_pointer(op.path, op.http_method.lower())) for op in operations
+    )
     check_unique(context, pairs, f"method name in {attribute}")
 
 

@@ -1,0 +1,144 @@
+"""One row per call kind: everything that differs between the ways a method calls the runtime.
+
+A call kind is the runtime method a generated method calls (`self._client.<kind>(...)`), decided
+per operation in `build.operations`. Adding one is a row here plus its runtime method on both
+clients (tests/generator/test_call_kinds.py checks both).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from .ir import CallKind
+
+# How the request body travels: a JSON body, an iterable of items sent in chunks, or a file with
+# multipart parts.
+BodyUse = Literal["json", "items", "file"]
+
+
+@dataclass(frozen=True)
+class ExtraArg:
+    """A keyword argument the kind adds after the operation's own arguments."""
+
+    name: str
+    annotation: str
+    default: str
+    description: str
+    call: str  # how it is passed on to the runtime
+    contract: str  # how the generated contract test passes it
+
+
+@dataclass(frozen=True)
+class CallKindRow:
+    returns: str  # sync return annotation; `{model}` is the model the answer is parsed into
+    async_returns: str
+    returns_text: str  # the docstring's Returns section
+    body: BodyUse
+    result_keyword: str | None = None  # runtime keyword that receives the model class
+    extra: tuple[ExtraArg, ...] = ()
+    returns_value: bool = True  # the method returns what the runtime call gives
+    awaited: bool = True  # the async flavour awaits the call (a paginator is returned at once)
+    contract_parameter: str = ""  # extra parameter of the contract test's calling helpers
+    contract_split: bool = False  # the contract test sends more items than one chunk holds
+    contract_stream: bool = False  # the contract test streams the answer to a file
+
+
+_TO = ExtraArg(
+    name="to",
+    annotation="str | os.PathLike[str] | None",
+    default="None",
+    description="Path to stream the file to; when None the bytes are returned.",
+    call="to=to",
+    contract="to=to",
+)
+
+CALL_KINDS: dict[CallKind, CallKindRow] = {
+    "fetch_model": CallKindRow(
+        returns="{model}",
+        async_returns="{model}",
+        returns_text="The {model}.",
+        body="json",
+        result_keyword="cast_to",
+    ),
+    "fetch_list": CallKindRow(
+        # `builtins.`: inside a resource class, a method named `list` shadows the builtin
+        returns="builtins.list[{model}]",
+        async_returns="builtins.list[{model}]",
+        returns_text="Every {model}.",
+        body="json",
+        result_keyword="cast_to",
+    ),
+    "fetch_json": CallKindRow(
+        returns="Any", async_returns="Any", returns_text="The decoded JSON answer.", body="json"
+    ),
+    "paginate": CallKindRow(
+        returns="SyncPaginator[{model}]",
+        async_returns="AsyncPaginator[{model}]",
+        returns_text="A lazy paginator over every {model}, following the server's next links.",
+        body="json",
+        result_keyword="item_type",
+        awaited=False,
+    ),
+    "write": CallKindRow(
+        returns="WriteResult",
+        async_returns="WriteResult",
+        returns_text="Status, Location and code of the written resource.",
+        body="json",
+    ),
+    "delete": CallKindRow(
+        returns="None",
+        async_returns="None",
+        returns_text="Nothing.",
+        body="json",
+        returns_value=False,
+    ),
+    "upsert_many": CallKindRow(
+        returns="BatchReport",
+        async_returns="BatchReport",
+        returns_text="One result per item, in input order.",
+        body="items",
+        contract_parameter=", items: list[Any] | None = None",
+        contract_split=True,
+    ),
+    "upload": CallKindRow(
+        returns="str",
+        async_returns="str",
+        returns_text="The code of the new file.",
+        body="file",
+    ),
+    "upload_to": CallKindRow(
+        returns="WriteResult",
+        async_returns="WriteResult",
+        returns_text="Status and Location of the resource the file was attached to; `body` holds "
+        "the server's JSON warnings when it sends some.",
+        body="file",
+    ),
+    "download": CallKindRow(
+        returns="DownloadedFile",
+        async_returns="DownloadedFile",
+        returns_text="The file: its bytes, or its path when `to` is given.",
+        body="json",
+        extra=(_TO,),
+        contract_parameter=", to: Path | None = None",
+        contract_stream=True,
+    ),
+}
+
+
+def call_kind(kind: CallKind) -> CallKindRow:
+    return CALL_KINDS[kind]
+
+
+def returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
+    """Sync annotation, async annotation and docstring text of what a method returns."""
+    row = CALL_KINDS[kind]
+    name = str(model)
+    return (
+        row.returns.format(model=name),
+        row.async_returns.format(model=name),
+        row.returns_text.format(model=name),
+    )
+
+
+ALL_CALL_KINDS: tuple[CallKind, ...] = get_args(CallKind)
