@@ -7,10 +7,12 @@ clients (tests/generator/test_call_kinds.py checks both).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from .ir import CallKind
+from .typeref import ANY, NONE, STR, Container, Named, TypeRef, Union
 
 # How the request body travels: a JSON body, an iterable of items sent in chunks, or a file with
 # multipart parts.
@@ -22,7 +24,7 @@ class ExtraArg:
     """A keyword argument the kind adds after the operation's own arguments."""
 
     name: str
-    annotation: str
+    annotation: TypeRef
     default: str
     description: str
     call: str  # how it is passed on to the runtime
@@ -31,9 +33,10 @@ class ExtraArg:
 
 @dataclass(frozen=True)
 class CallKindRow:
-    returns: str  # sync return annotation; `{model}` is the model the answer is parsed into
-    async_returns: str
-    returns_text: str  # the docstring's Returns section
+    # the sync and async return annotations, from the model the answer is parsed into
+    returns: Callable[[TypeRef], TypeRef]
+    async_returns: Callable[[TypeRef], TypeRef]
+    returns_text: str  # the docstring's Returns section; `{model}` is the model
     body: BodyUse
     result_keyword: str | None = None  # runtime keyword that receives the model class
     extra: tuple[ExtraArg, ...] = ()
@@ -44,9 +47,32 @@ class CallKindRow:
     contract_stream: bool = False  # the contract test streams the answer to a file
 
 
+def _model(model: TypeRef) -> TypeRef:
+    return model
+
+
+def _builtin_list(model: TypeRef) -> TypeRef:
+    # `builtins.`: inside a resource class, a method named `list` shadows the builtin
+    return Container("builtins.list", (model,))
+
+
+def _generic(name: str) -> Callable[[TypeRef], TypeRef]:
+    def returns(model: TypeRef) -> TypeRef:
+        return Container(name, (model,))
+
+    return returns
+
+
+def _always(annotation: TypeRef) -> Callable[[TypeRef], TypeRef]:
+    def returns(_model: TypeRef) -> TypeRef:
+        return annotation
+
+    return returns
+
+
 _TO = ExtraArg(
     name="to",
-    annotation="str | os.PathLike[str] | None",
+    annotation=Union((STR, Container("os.PathLike", (STR,)), NONE)),
     default="None",
     description="Path to stream the file to; when None the bytes are returned.",
     call="to=to",
@@ -55,68 +81,70 @@ _TO = ExtraArg(
 
 CALL_KINDS: dict[CallKind, CallKindRow] = {
     "fetch_model": CallKindRow(
-        returns="{model}",
-        async_returns="{model}",
+        returns=_model,
+        async_returns=_model,
         returns_text="The {model}.",
         body="json",
         result_keyword="cast_to",
     ),
     "fetch_list": CallKindRow(
-        # `builtins.`: inside a resource class, a method named `list` shadows the builtin
-        returns="builtins.list[{model}]",
-        async_returns="builtins.list[{model}]",
+        returns=_builtin_list,
+        async_returns=_builtin_list,
         returns_text="Every {model}.",
         body="json",
         result_keyword="cast_to",
     ),
     "fetch_json": CallKindRow(
-        returns="Any", async_returns="Any", returns_text="The decoded JSON answer.", body="json"
+        returns=_always(ANY),
+        async_returns=_always(ANY),
+        returns_text="The decoded JSON answer.",
+        body="json",
     ),
     "paginate": CallKindRow(
-        returns="SyncPaginator[{model}]",
-        async_returns="AsyncPaginator[{model}]",
+        returns=_generic("SyncPaginator"),
+        async_returns=_generic("AsyncPaginator"),
         returns_text="A lazy paginator over every {model}, following the server's next links.",
         body="json",
         result_keyword="item_type",
         awaited=False,
     ),
     "write": CallKindRow(
-        returns="WriteResult",
-        async_returns="WriteResult",
+        returns=_always(Named("WriteResult")),
+        async_returns=_always(Named("WriteResult")),
         returns_text="Status, Location and code of the written resource.",
         body="json",
     ),
     "delete": CallKindRow(
-        returns="None",
-        async_returns="None",
+        returns=_always(NONE),
+        async_returns=_always(NONE),
         returns_text="Nothing.",
         body="json",
         returns_value=False,
     ),
     "upsert_many": CallKindRow(
-        returns="BatchReport",
-        async_returns="BatchReport",
+        returns=_always(Named("BatchReport")),
+        async_returns=_always(Named("BatchReport")),
         returns_text="One result per item, in input order.",
         body="items",
         contract_parameter=", items: list[Any] | None = None",
         contract_split=True,
     ),
     "upload": CallKindRow(
-        returns="str",
-        async_returns="str",
+        returns=_always(STR),
+        async_returns=_always(STR),
         returns_text="The code of the new file.",
         body="file",
     ),
     "upload_to": CallKindRow(
-        returns="WriteResult",
-        async_returns="WriteResult",
+        returns=_always(Named("WriteResult")),
+        async_returns=_always(Named("WriteResult")),
         returns_text="Status and Location of the resource the file was attached to; `body` holds "
         "the server's JSON warnings when it sends some.",
         body="file",
     ),
     "download": CallKindRow(
-        returns="DownloadedFile",
-        async_returns="DownloadedFile",
+        returns=_always(Named("DownloadedFile")),
+        async_returns=_always(Named("DownloadedFile")),
         returns_text="The file: its bytes, or its path when `to` is given.",
         body="json",
         extra=(_TO,),
@@ -130,14 +158,14 @@ def call_kind(kind: CallKind) -> CallKindRow:
     return CALL_KINDS[kind]
 
 
-def returns(kind: CallKind, model: str | None) -> tuple[str, str, str]:
+def returns(kind: CallKind, model: TypeRef | None) -> tuple[TypeRef, TypeRef, str]:
     """Sync annotation, async annotation and docstring text of what a method returns."""
     row = CALL_KINDS[kind]
-    name = str(model)
+    parsed = ANY if model is None else model
     return (
-        row.returns.format(model=name),
-        row.async_returns.format(model=name),
-        row.returns_text.format(model=name),
+        row.returns(parsed),
+        row.async_returns(parsed),
+        row.returns_text.format(model=parsed.source()),
     )
 
 

@@ -1,14 +1,16 @@
 """The intermediate representation: everything the templates print, already decided.
 
-Plain frozen dataclasses. Every name is a valid Python identifier, every type annotation is final
-source text, every description is safe to print inside a docstring. Templates loop over these and
-print; they decide nothing.
+Plain frozen dataclasses. Every name is a valid Python identifier, every type annotation a
+`TypeRef` tree (templates print its `.source()`), every description is safe to print inside a
+docstring. Templates loop over these and print; they decide nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from .typeref import TypeRef
 
 CallKind = Literal[
     "fetch_model",
@@ -30,10 +32,8 @@ class Field:
 
     name: str  # Python name
     wire_name: str  # JSON key
-    read_type: (
-        str  # annotation in the response model, `| None` included when the field may be absent
-    )
-    write_type: str  # annotation in the request TypedDict, without Required/NotRequired
+    read_type: TypeRef  # in the response model, `| None` included when the field may be absent
+    write_type: TypeRef  # in the request TypedDict, without Required/NotRequired
     required: bool
     read_only: bool
     write_only: bool
@@ -67,8 +67,8 @@ class Alias:
     name: str
     param_name: str
     description: str
-    read_type: str
-    write_type: str
+    read_type: TypeRef
+    write_type: TypeRef
     read: bool
     write: bool
 
@@ -77,7 +77,7 @@ class Alias:
 class Parameter:
     name: str  # Python name
     wire_name: str
-    annotation: str  # without `| None`
+    annotation: TypeRef  # without `| None`
     required: bool
     description: str
     keep_slashes: bool = False
@@ -89,22 +89,47 @@ class UploadPart:
 
     name: str
     wire_name: str
-    annotation: str
+    annotation: TypeRef
     required: bool
     description: str
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a generated method, before the options every method has."""
+
+    name: str
+    wire_name: str | None  # the query parameter or multipart part it sends, if any
+    annotation: TypeRef
+    default: str | None  # source of the default value; None when the argument is required
+    kind: Literal["positional", "keyword"]
+    description: str
+
+    def source(self) -> str:
+        """`body: ChannelParam | AkeneoModel`, `limit: int | None = None`."""
+        default = "" if self.default is None else f" = {self.default}"
+        return f"{self.name}: {self.annotation.source()}{default}"
 
 
 @dataclass(frozen=True)
 class Signature:
     """How an operation reads as a Python method."""
 
-    positional: tuple[str, ...]  # `code: str`, `body: ChannelParam | AkeneoModel`
-    keyword: tuple[str, ...]  # keyword-only arguments before the common options
+    args: tuple[Arg, ...]  # in the order the docstring lists them
     call: tuple[str, ...]  # arguments of the runtime call after the endpoint
     docstring: str
     returns_value: bool
     awaited: bool  # the async flavour awaits the runtime call (paginators are returned as they are)
     async_def: str  # `async def`, or `def` for a method that returns an async paginator at once
+
+    @property
+    def positional(self) -> tuple[Arg, ...]:
+        return tuple(arg for arg in self.args if arg.kind == "positional")
+
+    @property
+    def keyword(self) -> tuple[Arg, ...]:
+        """Keyword-only arguments, printed after `*`."""
+        return tuple(arg for arg in self.args if arg.kind == "keyword")
 
 
 @dataclass(frozen=True)
@@ -130,12 +155,12 @@ class Operation:
     kind: CallKind
     path_params: tuple[Parameter, ...]
     query_params: tuple[Parameter, ...]
-    body_annotation: str | None  # request body parameter (JSON) or batch item type
+    body_annotation: TypeRef | None  # request body parameter (JSON) or batch item type
     body_required: bool
     body_description: str
-    result_model: str | None  # model the answer is parsed into (item model for lists)
-    return_type: str  # sync return annotation
-    async_return_type: str
+    result_model: TypeRef | None  # model the answer is parsed into (item model for lists)
+    return_type: TypeRef  # sync return annotation
+    async_return_type: TypeRef
     returns: str  # what the docstring says it returns
     batch_format: str | None
     batch_key: str | None

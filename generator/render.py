@@ -6,7 +6,6 @@ only print.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -75,14 +74,14 @@ def render_package(api: Api, source: str) -> dict[str, str]:
         f"{PACKAGE}/models.py",
         read_models=read_models,
         exports=read_exports,
-        imports=_import_lines(_model_texts(read_models, "read"), local=()),
+        imports=_import_lines(_model_names(read_models, "read"), local=()),
     )
     render(
         f"{PACKAGE}/params.py.j2",
         f"{PACKAGE}/params.py",
         write_models=write_models,
         exports=write_exports,
-        imports=_import_lines(_model_texts(write_models, "write"), local=()),
+        imports=_import_lines(_model_names(write_models, "write"), local=()),
     )
     render(
         f"{PACKAGE}/resources/__init__.py.j2",
@@ -127,38 +126,34 @@ def _flavours(resource: Resource) -> list[dict[str, object]]:
     ]
 
 
-def _model_texts(models: Iterable[Model | Alias], side: str) -> list[str]:
-    texts: list[str] = []
+def _model_names(models: Iterable[Model | Alias], side: str) -> set[str]:
+    """Every name the models or TypedDicts of one side use, in annotations and class syntax."""
+    used: set[str] = set()
     for model in models:
         if isinstance(model, Alias):
-            texts.append("TypeAlias")
-            texts.append(model.read_type if side == "read" else model.write_type)
+            used.add("TypeAlias")
+            used |= (model.read_type if side == "read" else model.write_type).names()
             continue
         if side == "write" or model.read_dict:
-            texts.append("TypedDict")
+            used.add("TypedDict")
         if side == "read" and model.read_dict:
-            texts.extend(("with_config", "ConfigDict"))
+            used |= {"with_config", "ConfigDict"}
         for field in model.fields:
             if side == "read" and not field.write_only:
-                texts.append(field.read_type)
+                used |= field.read_type.names()
                 if model.read_dict and field.required:
-                    texts.append("Required")
+                    used.add("Required")
                 elif "Field(" in field.read_default:
-                    texts.append("Field")
+                    used.add("Field")
             if side == "write" and not field.read_only:
-                texts.append(field.write_type)
+                used |= field.write_type.names()
                 if field.required:
-                    texts.append("Required")
-    return texts
+                    used.add("Required")
+    return used
 
 
-def _words(texts: Iterable[str]) -> set[str]:
-    return {word for text in texts for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)}
-
-
-def _import_lines(texts: Iterable[str], local: Iterable[str]) -> list[str]:
-    """`import`/`from` lines for the standard names the texts use, grouped as isort would."""
-    used = _words(texts)
+def _import_lines(used: set[str], local: Iterable[str]) -> list[str]:
+    """`import`/`from` lines for the standard names used, grouped as isort would."""
     by_module: dict[str, list[str]] = {}
     for name, module in _IMPORTABLE.items():
         if name in used:
@@ -181,12 +176,11 @@ def _import_lines(texts: Iterable[str], local: Iterable[str]) -> list[str]:
 
 
 def _resource_imports(resource: Resource) -> list[str]:
-    texts: list[str] = []
+    used: set[str] = set()
     for op in resource.operations:
-        texts.extend(op.signature.positional)
-        texts.extend(op.signature.keyword)
-        texts.extend((op.return_type, op.async_return_type))
-    used = _words(texts)
+        for arg in op.signature.args:
+            used |= arg.annotation.names()
+        used |= op.return_type.names() | op.async_return_type.names()
     runtime: list[tuple[str, list[str]]] = [
         ("_batch", ["BatchReport"]),
         ("_endpoint", ["Endpoint"]),
@@ -221,4 +215,4 @@ def _resource_imports(resource: Resource) -> list[str]:
         local.append(f"from ..models import {', '.join(resource.models)}")
     if resource.params:
         local.append(f"from ..params import {', '.join(resource.params)}")
-    return _import_lines(texts, local)
+    return _import_lines(used, local)

@@ -6,8 +6,9 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .call_kinds import BodyUse, call_kind
-from .ir import Operation, Signature
+from .ir import Arg, Operation, Signature
 from .naming import DOC_WIDTH, py_literal, rewrap
+from .typeref import ANY, STR, Container, Named, Scalar, TypeRef, with_none
 
 # The runtime's exception class for each documented error status.
 EXCEPTIONS = {
@@ -33,41 +34,56 @@ def exception_for(status: str) -> str:
 
 @dataclass
 class _Arguments:
-    """The method's arguments and its runtime call, in the order they are printed."""
+    """The method's arguments (in docstring order) and its runtime call, as they are printed."""
 
-    positional: list[str] = field(default_factory=list)
-    keyword: list[str] = field(default_factory=list)
+    args: list[Arg] = field(default_factory=list)
     call: list[str] = field(default_factory=list)
-    docs: list[tuple[str, str]] = field(default_factory=list)
+
+    def positional(self, name: str, annotation: TypeRef, description: str) -> None:
+        self.args.append(Arg(name, None, annotation, None, "positional", description))
+
+    def keyword(
+        self,
+        name: str,
+        annotation: TypeRef,
+        description: str,
+        default: str | None = None,
+        wire_name: str | None = None,
+    ) -> None:
+        self.args.append(Arg(name, wire_name, annotation, default, "keyword", description))
+
+    def optional(
+        self, name: str, annotation: TypeRef, description: str, wire_name: str | None = None
+    ) -> None:
+        """A keyword argument that defaults to None: `name: annotation | None = None`."""
+        self.keyword(name, with_none(annotation), description, "None", wire_name)
 
 
 def signature(op: Operation) -> Signature:
     row = call_kind(op.kind)
     body = _BODY_USES[row.body]
-    args = _Arguments(
-        positional=[f"{p.name}: {p.annotation}" for p in op.path_params],
-        docs=[(p.name, p.description) for p in op.path_params],
-    )
+    args = _Arguments()
+    for p in op.path_params:
+        args.args.append(Arg(p.name, p.wire_name, p.annotation, None, "positional", p.description))
     args.call.extend(body.call_before(op))
     body.before_query(op, args)
     for param in op.query_params:
-        default = "" if param.required else " | None = None"
-        args.keyword.append(f"{param.name}: {param.annotation}{default}")
-        args.docs.append((param.name, param.description))
+        if param.required:
+            args.keyword(param.name, param.annotation, param.description, wire_name=param.wire_name)
+        else:
+            args.optional(param.name, param.annotation, param.description, param.wire_name)
     body.after_query(op, args)
     for extra in row.extra:
-        args.keyword.append(f"{extra.name}: {extra.annotation} = {extra.default}")
-        args.docs.append((extra.name, extra.description))
+        args.keyword(extra.name, extra.annotation, extra.description, extra.default)
     args.call.extend(_wire_arguments(op))
     args.call.extend(body.call_after(op))
-    if row.result_keyword is not None:
-        args.call.append(f"{row.result_keyword}={op.result_model}")
+    if row.result_keyword is not None and op.result_model is not None:
+        args.call.append(f"{row.result_keyword}={op.result_model.source()}")
     args.call.extend(extra.call for extra in row.extra)
     return Signature(
-        positional=tuple(args.positional),
-        keyword=tuple(args.keyword),
+        args=tuple(args.args),
         call=tuple(args.call),
-        docstring=_docstring(op, args.docs),
+        docstring=_docstring(op, [(a.name, a.description) for a in args.args]),
         returns_value=row.returns_value,
         awaited=row.awaited,
         async_def="async def" if row.awaited else "def",
@@ -108,11 +124,11 @@ class _JsonBody(_BodyUse):
     def before_query(self, op: Operation, args: _Arguments) -> None:
         if op.body_annotation is None:
             return
+        description = op.body_description or "The request body."
         if op.body_required:
-            args.positional.append(f"body: {op.body_annotation}")
+            args.positional("body", op.body_annotation, description)
         else:
-            args.keyword.append(f"body: {op.body_annotation} | None = None")
-        args.docs.append(("body", op.body_description or "The request body."))
+            args.optional("body", op.body_annotation, description)
 
     def call_after(self, op: Operation) -> list[str]:
         return [] if op.body_annotation is None else ["json=body"]
@@ -120,13 +136,17 @@ class _JsonBody(_BodyUse):
 
 class _Items(_BodyUse):
     def before_query(self, op: Operation, args: _Arguments) -> None:
-        args.positional.append(f"items: Iterable[{op.body_annotation}]")
-        args.docs.append(
-            ("items", "Any iterable of items, even a lazy generator; sent in chunks of 100.")
+        item = ANY if op.body_annotation is None else op.body_annotation
+        args.positional(
+            "items",
+            Container("Iterable", (item,)),
+            "Any iterable of items, even a lazy generator; sent in chunks of 100.",
         )
-        args.keyword.append("concurrency: int = 1")
-        args.docs.append(
-            ("concurrency", "Chunks in flight at once; capped by the client's max_concurrency.")
+        args.keyword(
+            "concurrency",
+            Scalar("int"),
+            "Chunks in flight at once; capped by the client's max_concurrency.",
+            default="1",
         )
 
     def call_before(self, op: Operation) -> list[str]:
@@ -140,14 +160,15 @@ class _Items(_BodyUse):
 
 class _File(_BodyUse):
     def after_query(self, op: Operation, args: _Arguments) -> None:
-        args.positional.append("file: FileInput")
-        args.keyword.append("filename: str | None = None")
-        args.docs.append(("file", "The file: a path, bytes or a binary file object."))
-        args.docs.append(("filename", "Name to send for the file; by default the path's name."))
+        args.positional(
+            "file", Named("FileInput"), "The file: a path, bytes or a binary file object."
+        )
+        args.optional("filename", STR, "Name to send for the file; by default the path's name.")
         for part in op.upload_parts:
-            default = "" if part.required else " | None = None"
-            args.keyword.append(f"{part.name}: {part.annotation}{default}")
-            args.docs.append((part.name, part.description))
+            if part.required:
+                args.keyword(part.name, part.annotation, part.description, wire_name=part.wire_name)
+            else:
+                args.optional(part.name, part.annotation, part.description, part.wire_name)
 
     def call_after(self, op: Operation) -> list[str]:
         call = ["file=file", "filename=filename"]

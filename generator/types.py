@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from .errors import SpecProblem
 from .naming import class_name, py_literal
+from .typeref import ANY, NONE, STR, Container, LiteralType, Named, Scalar, TypeRef, Union, union_of
 
 Side = Literal["read", "write"]
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -30,23 +31,22 @@ class TypeMapper:
     problems: list[SpecProblem] = field(default_factory=list)
     reached: dict[Side, set[str]] = field(default_factory=lambda: {"read": set(), "write": set()})
 
-    def annotation(self, schema: Any, side: Side, pointer: str) -> str:
+    def annotation(self, schema: Any, side: Side, pointer: str) -> TypeRef:
         """The annotation of `schema`, `None` included when the schema allows null."""
-        members = self._members(schema, side, pointer)
-        return " | ".join(_unique(members)) if members else "Any"
+        return union_of(self._members(schema, side, pointer))
 
-    def _members(self, schema: Any, side: Side, pointer: str) -> list[str]:
+    def _members(self, schema: Any, side: Side, pointer: str) -> list[TypeRef]:
         if schema is True or schema == {}:
-            return ["Any"]
+            return [ANY]
         if not isinstance(schema, dict):
             self.problems.append(self.problem("a schema must be a mapping", pointer))
-            return ["Any"]
+            return [ANY]
         ref = schema.get("$ref")
         if isinstance(ref, str):
             return [self.named(ref, side, pointer)]
         for keyword in ("oneOf", "anyOf"):
             if keyword in schema:
-                members: list[str] = []
+                members: list[TypeRef] = []
                 for index, part in enumerate(schema[keyword]):
                     members.extend(self._members(part, side, f"{pointer}/{keyword}/{index}"))
                 return members
@@ -60,7 +60,7 @@ class TypeMapper:
                     pointer,
                 )
             )
-            return ["Any"]
+            return [ANY]
         if "enum" in schema:
             return self._enum(schema["enum"], side)
         if "const" in schema:
@@ -68,39 +68,40 @@ class TypeMapper:
         types = schema.get("type")
         type_list = types if isinstance(types, list) else [types] if types else []
         if not type_list:
-            return ["Any"]
+            return [ANY]
         members = []
         for type_name in type_list:
             members.append(self._scalar_or_container(schema, type_name, side, pointer))
         return members
 
-    def _enum(self, values: list[Any], side: Side) -> list[str]:
+    def _enum(self, values: list[Any], side: Side) -> list[TypeRef]:
         literal_values = [v for v in values if v is not None]
-        members = []
+        members: list[TypeRef] = []
         if literal_values:
-            members.append("Literal[" + ", ".join(py_literal(v) for v in literal_values) + "]")
+            members.append(LiteralType(tuple(py_literal(v) for v in literal_values)))
             if side == "read":  # servers add values over time: accept them rather than fail
                 members.append(_base_type(literal_values))
         if None in values:
-            members.append("None")
+            members.append(NONE)
         return members
 
     def _scalar_or_container(
         self, schema: dict[str, Any], type_name: str, side: Side, pointer: str
-    ) -> str:
+    ) -> TypeRef:
         if type_name == "string":
-            return "bytes" if schema.get("format") == "binary" else "str"
+            return Scalar("bytes") if schema.get("format") == "binary" else STR
         if type_name == "integer":
-            return "int"
+            return Scalar("int")
         if type_name == "number":
-            return "int | float"  # keep 5 as 5: a float type would turn it into 5.0 on the way back
+            # keep 5 as 5: a float type would turn it into 5.0 on the way back
+            return Union((Scalar("int"), Scalar("float")))
         if type_name == "boolean":
-            return "bool"
+            return Scalar("bool")
         if type_name == "null":
-            return "None"
+            return NONE
         if type_name == "array":
             items = self.annotation(schema.get("items", {}), side, f"{pointer}/items")
-            return f"list[{items}]" if side == "read" else f"Sequence[{items}]"
+            return Container("list" if side == "read" else "Sequence", (items,))
         if type_name == "object":
             if schema.get("properties"):
                 self.problems.append(
@@ -110,46 +111,33 @@ class TypeMapper:
                         pointer,
                     )
                 )
-                return "dict[str, Any]"
+                return Container("dict", (STR, ANY))
             extra = schema.get("additionalProperties", True)
             value = (
-                "Any"
+                ANY
                 if extra is True
                 else self.annotation(extra, side, f"{pointer}/additionalProperties")
             )
-            return f"dict[str, {value}]" if side == "read" else f"Mapping[str, {value}]"
+            return Container("dict" if side == "read" else "Mapping", (STR, value))
         self.problems.append(self.problem(f"unknown schema type {type_name!r}", pointer))
-        return "Any"
+        return ANY
 
-    def named(self, ref: str, side: Side, pointer: str) -> str:
+    def named(self, ref: str, side: Side, pointer: str) -> TypeRef:
         if not ref.startswith(SCHEMA_PREFIX) or ref[len(SCHEMA_PREFIX) :] not in self.schemas:
             self.problems.append(self.problem(f"$ref {ref!r} is not a named schema", pointer))
-            return "Any"
+            return ANY
         name = ref[len(SCHEMA_PREFIX) :]
         target = self.schemas[name]
         if side == "read" and isinstance(target, dict) and target.get("x-python-read") == "any":
-            return "Any"  # kept as the decoded JSON: see x-python-read in spec/README.md
+            return ANY  # kept as the decoded JSON: see x-python-read in spec/README.md
         self.reached[side].add(name)
-        return class_name(name) if side == "read" else param_class_name(name)
+        return Named(class_name(name) if side == "read" else param_class_name(name))
 
 
-def _base_type(values: list[Any]) -> str:
+def _base_type(values: list[Any]) -> TypeRef:
     kinds = {type(v) for v in values}
     if kinds == {str}:
-        return "str"
+        return STR
     if kinds <= {int}:
-        return "int"
-    return "Any"
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:
-        for part in item.split(" | ") if item == "int | float" else [item]:
-            seen.setdefault(part, None)
-    result = list(seen)
-    if "Any" in result:
-        return ["Any"]
-    if "None" in result:  # None last reads best: `str | None`
-        result = [r for r in result if r != "None"] + ["None"]
-    return result
+        return Scalar("int")
+    return ANY

@@ -7,6 +7,7 @@ from typing import Any
 from ..document import escape_pointer_token, resolve
 from ..ir import CallKind, UploadPart
 from ..naming import docstring, parameter_name
+from ..typeref import Named, TypeRef, Union, members
 from . import spec_extensions
 from .context import BuildContext
 
@@ -23,7 +24,7 @@ class Body:
     ) -> None:
         # set when the body alone decides how the runtime is called
         self.call_kind: CallKind | None = None
-        self.annotation: str | None = None
+        self.annotation: TypeRef | None = None
         self.required = False
         self.description = ""
         self.batch_format: str | None = None
@@ -102,8 +103,9 @@ def is_binary(schema: Any) -> bool:
     )
 
 
-def _with_models(annotation: str) -> str:
+def _with_models(annotation: TypeRef) -> TypeRef:
     """A body typed by a TypedDict also takes a model read from the API, sent back as it is."""
-    if annotation.endswith("Param"):
-        return f"{annotation} | AkeneoModel"
+    last = members(annotation)[-1]
+    if isinstance(last, Named) and last.name.endswith("Param"):
+        return Union((*members(annotation), Named("AkeneoModel")))
     return annotation

@@ -9,6 +9,7 @@ from typing import Any
 from ..document import escape_pointer_token, resolve
 from ..ir import Alias, Field, Model
 from ..naming import class_name, docstring, field_name, indent_continuation, py_literal
+from ..typeref import ANY, classes, with_none
 from ..types import SCHEMA_PREFIX, Side, param_class_name
 from . import spec_extensions, uniqueness
 from .context import BuildContext
@@ -156,16 +157,16 @@ def _field(context: BuildContext, prop_facts: _Property, read_dict: bool) -> Fie
     resolved = resolve(context.document, prop)
     read_only = not _on_side(context, prop, "write")
     write_only = not _on_side(context, prop, "read")
-    read_type = "Any" if write_only else context.types.annotation(prop, "read", prop_pointer)
+    read_type = ANY if write_only else context.types.annotation(prop, "read", prop_pointer)
     # A model field the server left out reads as None; a TypedDict key is simply absent.
-    if not required and not read_dict and "None" not in read_type.split(" | "):
-        read_type += " | None"
+    if not required and not read_dict:
+        read_type = with_none(read_type)
     python = field_name(wire)
     return Field(
         name=python,
         wire_name=wire,
         read_type=read_type,
-        write_type="Any" if read_only else context.types.annotation(prop, "write", prop_pointer),
+        write_type=ANY if read_only else context.types.annotation(prop, "write", prop_pointer),
         required=required,
         read_only=read_only,
         write_only=write_only,
@@ -197,18 +198,6 @@ def _identifier(name: str) -> bool:
     return name.isidentifier() and not python_keyword.iskeyword(name)
 
 
-def _tokens(text: str) -> list[str]:
-    word = []
-    out = []
-    for ch in text + " ":
-        if ch.isalnum() or ch == "_":
-            word.append(ch)
-        elif word:
-            out.append("".join(word))
-            word = []
-    return out
-
-
 def _alias_order(aliases: list[Alias]) -> list[Alias]:
     """Aliases are evaluated at import time: put each after the aliases it names."""
     by_name = {alias.name: alias for alias in aliases}
@@ -219,7 +208,7 @@ def _alias_order(aliases: list[Alias]) -> list[Alias]:
     def place(alias: Alias, trail: tuple[str, ...]) -> None:
         if alias.name in placed or alias.name in trail:
             return
-        for token in _tokens(alias.read_type + " " + alias.write_type):
+        for token in classes(alias.read_type) + classes(alias.write_type):
             dependency = by_name.get(token) or by_param.get(token)
             if dependency is not None and dependency is not alias:
                 place(dependency, (*trail, alias.name))

@@ -17,13 +17,14 @@ from ..naming import (
     wrapped_literal,
 )
 from ..signature import exception_for, signature
+from ..typeref import Named, TypeRef
 from . import spec_extensions, uniqueness
 from .bodies import JSON, Body, is_binary
 from .context import BuildContext
 from .models import is_object
 
 # Filled in by `signature`, which reads the rest of the operation.
-_UNSIGNED = Signature((), (), (), "", False, False, "")
+_UNSIGNED = Signature((), (), "", False, False, "")
 
 
 def build_operation(
@@ -122,7 +123,7 @@ def _parameters(
 
 def _parameter(context: BuildContext, name: str, param: dict[str, Any], pointer: str) -> Parameter:
     if spec_extensions.search(param):
-        annotation = "SearchArg"
+        annotation: TypeRef = Named("SearchArg")
     else:
         annotation = context.types.annotation(param.get("schema", {}), "write", f"{pointer}/schema")
     return Parameter(
@@ -141,7 +142,7 @@ def _call_kind(
     method: str,
     where: str,
     body: Body,
-) -> tuple[CallKind, str | None]:
+) -> tuple[CallKind, TypeRef | None]:
     """How the generated method calls the runtime, and the model its answer is parsed into."""
     if body.call_kind is not None:
         return body.call_kind, None
@@ -164,7 +165,7 @@ def _call_kind(
 
 def _paginated(
     context: BuildContext, content: dict[str, Any], pointer: str
-) -> tuple[CallKind, str | None]:
+) -> tuple[CallKind, TypeRef | None]:
     item = _page_item(content.get(JSON, {}).get("schema", {}))
     if item is None:
         context.problem("a paginated answer must hold an `_embedded.items` array", pointer)
@@ -175,7 +176,7 @@ def _paginated(
 
 def _json_answer(
     context: BuildContext, content: dict[str, Any], status: str, pointer: str
-) -> tuple[CallKind, str | None]:
+) -> tuple[CallKind, TypeRef | None]:
     schema = content.get(JSON, {}).get("schema")
     if schema is None:
         context.problem(f"a {status} answer must be JSON or a binary file", pointer)

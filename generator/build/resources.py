@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from ..ir import Operation, Resource
@@ -23,16 +22,10 @@ def build_resource(
         )
     base = class_name(attribute)
     uniqueness.check_methods(context, attribute, operations)
-    annotations = [
-        text
-        for op in operations
-        for text in (
-            op.body_annotation or "",
-            op.return_type,
-            *(p.annotation for p in (*op.path_params, *op.query_params)),
-            *(part.annotation for part in op.upload_parts),
-        )
-    ]
+    used = frozenset().union(
+        *(arg.annotation.names() for op in operations for arg in op.signature.args),
+        *(op.return_type.names() for op in operations),
+    )
     return Resource(
         attribute=attribute,
         class_name=f"{base}Resource",
@@ -43,8 +36,8 @@ def build_resource(
         docstring=docstring(f"{tag['name']}: {tag.get('description', '')}"),
         exports=tuple(sorted((f"{base}Resource", f"Async{base}Resource"), key=isort_key)),
         operations=tuple(operations),
-        models=tuple(sorted(_names_used(annotations, _model_names(context, "read")))),
-        params=tuple(sorted(_names_used(annotations, _model_names(context, "write")))),
+        models=tuple(sorted(used & _model_names(context, "read"))),
+        params=tuple(sorted(used & _model_names(context, "write"))),
     )
 
 
@@ -53,19 +46,3 @@ def _model_names(context: BuildContext, side: Side) -> set[str]:
         return {class_name(name) for name in context.schemas}
     return {param_class_name(name) for name in context.schemas}
 
-
-def _names_used(annotations: Iterable[str], names: set[str]) -> set[str]:
-    tokens = {token for text in annotations for token in _tokens(text)}
-    return tokens & names
-
-
-def _tokens(text: str) -> list[str]:
-    word = []
-    out = []
-    for ch in text + " ":
-        if ch.isalnum() or ch == "_":
-            word.append(ch)
-        elif word:
-            out.append("".join(word))
-            word = []
-    return out

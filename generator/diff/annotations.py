@@ -1,75 +1,63 @@
-"""Read the Python annotations of the IR: union members and the members of `Literal[...]`."""
+"""Compare two annotations of the IR as trees: union members and the values of `Literal[...]`."""
 
 from __future__ import annotations
 
-
-def split_top(text: str, separator: str) -> list[str]:
-    """`text` split on `separator` outside brackets and quotes."""
-    parts: list[str] = []
-    depth = 0
-    quote = ""
-    start = 0
-    index = 0
-    while index < len(text):
-        ch = text[index]
-        if quote:
-            if ch == "\\":
-                index += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append(text[start:index].strip())
-            start = index + len(separator)
-            index = start
-            continue
-        index += 1
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
+from ..typeref import ANY, STR, LiteralType, TypeRef, members
+from .changes import Change
 
 
-def union_members(annotation: str) -> list[str]:
-    return split_top(annotation, "|")
-
-
-def literal_values(member: str) -> list[str] | None:
-    """The values of a `Literal[...]` member, or None when the member is no Literal."""
-    if member.startswith("Literal[") and member.endswith("]"):
-        return split_top(member[len("Literal[") : -1], ",")
-    return None
-
-
-def without_none(annotation: str) -> str:
-    return " | ".join(m for m in union_members(annotation) if m != "None")
-
-
-def enum_delta(before: str, after: str) -> tuple[list[str], list[str]] | None:
+def enum_delta(before: TypeRef, after: TypeRef) -> tuple[list[str], list[str]] | None:
     """(values added, values removed) when the two annotations differ only by Literal values."""
-    old_members, new_members = union_members(before), union_members(after)
-    old_rest = [m for m in old_members if literal_values(m) is None]
-    new_rest = [m for m in new_members if literal_values(m) is None]
-    if sorted(old_rest) != sorted(new_rest):
+    old_members, new_members = members(before), members(after)
+    old_rest = {m for m in old_members if not isinstance(m, LiteralType)}
+    new_rest = {m for m in new_members if not isinstance(m, LiteralType)}
+    if old_rest != new_rest:
         return None
-    old_values = {v for m in old_members for v in literal_values(m) or []}
-    new_values = {v for m in new_members for v in literal_values(m) or []}
+    old_values = _literal_values(old_members)
+    new_values = _literal_values(new_members)
     if not old_values or not new_values:
         return None
     return sorted(new_values - old_values), sorted(old_values - new_values)
 
 
-def widens(before: str, after: str) -> bool:
+def widens(before: TypeRef, after: TypeRef) -> bool:
     """Does `after` accept everything `before` does (as a union of members)?"""
-    old = set(union_members(before))
-    new = set(union_members(after))
-    if "Any" in new:
+    old, new = members(before), members(after)
+    if ANY in new:
         return True
-    old_values = {v for m in old if (vals := literal_values(m)) for v in vals}
-    new_values = {v for m in new if (vals := literal_values(m)) for v in vals}
-    old_plain = {m for m in old if literal_values(m) is None}
-    new_plain = {m for m in new if literal_values(m) is None}
-    return old_plain <= new_plain and (old_values <= new_values or "str" in new_plain)
+    old_plain = {m for m in old if not isinstance(m, LiteralType)}
+    new_plain = {m for m in new if not isinstance(m, LiteralType)}
+    values_kept = _literal_values(old) <= _literal_values(new) or STR in new_plain
+    return old_plain <= new_plain and values_kept
+
+
+def _literal_values(found: tuple[TypeRef, ...]) -> set[str]:
+    return {value for m in found if isinstance(m, LiteralType) for value in m.values}
+
+
+def type_change(
+    before: TypeRef, after: TypeRef, group: str, subject: str, where: str, what: str
+) -> list[Change]:
+    """Changes between two annotations: Literal members added or removed, or a type change."""
+    if before == after:
+        return []
+    delta = enum_delta(before, after)
+    if delta is not None:
+        added, removed = delta
+        return [
+            *(Change("client-enum-member-added", group, subject, where, None, v) for v in added),
+            *(
+                Change("client-enum-member-removed", group, subject, where, v, None)
+                for v in removed
+            ),
+        ]
+    rule = what
+    if what == "parameter":
+        rule = "client-parameter-type-changed"
+        if widens(before, after):
+            rule = "client-parameter-type-widened"
+    elif what == "client-param-field-type-changed" and widens(before, after):
+        rule = "client-param-field-type-widened"
+    elif what == "client-model-field-type-changed" and widens(after, before):
+        rule = "client-model-field-type-narrowed"
+    return [Change(rule, group, subject, where, before.source(), after.source())]

@@ -2,58 +2,35 @@
 
 Resources are matched by attribute (a changed attribute with the same tag is a rename), methods by
 name and then by operation (method and path, or operationId) to find renames and moves, arguments by
-wire name (a new Python name for the same wire name is a rename), classes by name (a class gone
-while a new one has exactly its fields is a rename), fields by JSON key.
-Response models (pydantic) and request TypedDicts are separate symbols: a field that may now be
-absent breaks a reader, a key that is now Required breaks a writer.
+wire name (a new Python name for the same wire name is a rename). The classes are compared in
+`classes`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
-from ..ir import Alias, Api, Model, Operation, Resource
-from .annotations import enum_delta, split_top, widens, without_none
+from ..ir import Alias, Api, Arg, Model, Operation, Resource
+from ..typeref import rename, without_none
+from .annotations import type_change
 from .changes import Change
+from .classes import MODELS_GROUP, class_renames, class_table, diff_classes
 
-MODELS_GROUP = "(models)"
+__all__ = ["MODELS_GROUP", "diff_client"]
 
-
-@dataclass(frozen=True)
-class _Arg:
-    name: str
-    wire: str
-    annotation: str
-    kind: Literal["positional", "keyword"]
-    has_default: bool
-
-
-@dataclass(frozen=True)
-class _Field:
-    name: str
-    annotation: str
-    required: bool
-
-
-@dataclass(frozen=True)
-class _Class:
-    name: str
-    kind: Literal["model", "typeddict", "alias"]
-    fields: tuple[tuple[str, _Field], ...]  # by JSON key
-    alias_of: str
+# (resource attribute, method name)
+_MethodKey = tuple[str, str]
 
 
 def diff_client(base: Api, head: Api) -> list[Change]:
-    head_table = _class_table(head)
-    renames = _class_renames(_class_table(base), head_table)
+    head_table = class_table(head)
+    renames = class_renames(class_table(base), head_table)
     base = _renamed_api(base, renames)
     renamed = [
         Change("client-class-renamed", MODELS_GROUP, new, head_table[new].kind, old, new)
         for old, new in renames.items()
     ]
-    return [*renamed, *_resources(base, head), *_classes(_class_table(base), head_table)]
+    return [*renamed, *_resources(base, head), *diff_classes(class_table(base), head_table)]
 
 
 def _renamed_api(api: Api, renames: dict[str, str]) -> Api:
@@ -61,52 +38,39 @@ def _renamed_api(api: Api, renames: dict[str, str]) -> Api:
     reported once and not again in every annotation that names the class."""
     if not renames:
         return api
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in renames) + r")\b")
-
-    def fix(text: str) -> str:
-        return pattern.sub(lambda m: renames[m.group(1)], text)
 
     def fix_op(op: Operation) -> Operation:
-        sig = op.signature
+        args = tuple(
+            replace(arg, annotation=rename(arg.annotation, renames)) for arg in op.signature.args
+        )
         return replace(
             op,
-            return_type=fix(op.return_type),
-            signature=replace(
-                sig,
-                positional=tuple(fix(t) for t in sig.positional),
-                keyword=tuple(fix(t) for t in sig.keyword),
-            ),
+            return_type=rename(op.return_type, renames),
+            async_return_type=rename(op.async_return_type, renames),
+            signature=replace(op.signature, args=args),
         )
+
+    def fix_model(m: Model | Alias) -> Model | Alias:
+        name = renames.get(m.name, m.name)
+        param_name = renames.get(m.param_name, m.param_name)
+        if isinstance(m, Alias):
+            read, write = rename(m.read_type, renames), rename(m.write_type, renames)
+            return replace(m, name=name, param_name=param_name, read_type=read, write_type=write)
+        fields = tuple(
+            replace(
+                f, read_type=rename(f.read_type, renames), write_type=rename(f.write_type, renames)
+            )
+            for f in m.fields
+        )
+        return replace(m, name=name, param_name=param_name, fields=fields)
 
     resources = tuple(
         replace(r, operations=tuple(fix_op(op) for op in r.operations)) for r in api.resources
     )
-    models = tuple(
-        (
-            replace(
-                m,
-                name=fix(m.name),
-                param_name=fix(m.param_name),
-                fields=tuple(
-                    replace(f, read_type=fix(f.read_type), write_type=fix(f.write_type))
-                    for f in m.fields
-                ),
-            )
-            if isinstance(m, Model)
-            else replace(
-                m,
-                name=fix(m.name),
-                param_name=fix(m.param_name),
-                read_type=fix(m.read_type),
-                write_type=fix(m.write_type),
-            )
-        )
-        for m in api.models
-    )
-    return replace(api, resources=resources, models=models)
+    return replace(api, resources=resources, models=tuple(fix_model(m) for m in api.models))
 
 
-# -- resources and methods -----------------------------------------------------------------------
+# -- resources -----------------------------------------------------------------------------------
 def _resources(base: Api, head: Api) -> list[Change]:
     changes: list[Change] = []
     base_res = {r.attribute: r for r in base.resources}
@@ -117,6 +81,7 @@ def _resources(base: Api, head: Api) -> list[Change]:
         if attribute in head_res:
             continue
         renamed = head_by_tag.get(resource.tag)
+        subject = f"akeneo.{attribute}"
         if renamed is not None:
             pairs[attribute] = renamed
             changes.append(
@@ -126,77 +91,60 @@ def _resources(base: Api, head: Api) -> list[Change]:
             )
         else:
             changes.append(
-                Change(
-                    "client-resource-removed",
-                    attribute,
-                    f"akeneo.{attribute}",
-                    "",
-                    resource.class_name,
-                    None,
-                )
+                Change("client-resource-removed", attribute, subject, "", resource.class_name, None)
             )
     for attribute, resource in head_res.items():
         if attribute not in pairs.values():
+            subject = f"akeneo.{attribute}"
             changes.append(
-                Change(
-                    "client-resource-added",
-                    attribute,
-                    f"akeneo.{attribute}",
-                    "",
-                    None,
-                    resource.class_name,
-                )
+                Change("client-resource-added", attribute, subject, "", None, resource.class_name)
             )
     changes.extend(_methods(base_res, head_res, pairs))
     return changes
+
+
+# -- methods -------------------------------------------------------------------------------------
+class _HeadMethods:
+    """The head's methods, found by name, by route or by operationId; each matched once."""
+
+    def __init__(self, head_res: dict[str, Resource]) -> None:
+        found = [(r.attribute, op) for r in head_res.values() for op in r.operations]
+        self.by_key = {(attribute, op.method_name): op for attribute, op in found}
+        self.by_route = {(op.http_method, op.path): (a, op.method_name) for a, op in found}
+        self.by_id = {op.operation_id: (a, op.method_name) for a, op in found}
+        self.matched: set[_MethodKey] = set()
+
+    def match(self, op: Operation, target: str | None) -> _MethodKey | None:
+        """The head method of the base's `op`, whose resource is now `target`."""
+        if target is not None and (target, op.method_name) in self.by_key:
+            candidate = self.by_key[(target, op.method_name)]
+            same_route = (candidate.http_method, candidate.path) == (op.http_method, op.path)
+            if candidate.operation_id == op.operation_id or same_route:
+                self.matched.add((target, op.method_name))
+                return (target, op.method_name)
+        found = self.by_route.get((op.http_method, op.path)) or self.by_id.get(op.operation_id)
+        if found is None or found in self.matched:
+            return None
+        self.matched.add(found)
+        return found
 
 
 def _methods(
     base_res: dict[str, Resource], head_res: dict[str, Resource], pairs: dict[str, str]
 ) -> list[Change]:
     changes: list[Change] = []
-    head_ops = {(r.attribute, op.method_name): op for r in head_res.values() for op in r.operations}
-    head_by_route = {
-        (op.http_method, op.path): (r.attribute, op.method_name)
-        for r in head_res.values()
-        for op in r.operations
-    }
-    head_by_id = {
-        op.operation_id: (r.attribute, op.method_name)
-        for r in head_res.values()
-        for op in r.operations
-    }
-    matched: set[tuple[str, str]] = set()
+    head = _HeadMethods(head_res)
     for attribute, resource in base_res.items():
+        target = pairs.get(attribute)
         for op in resource.operations:
-            target = pairs.get(attribute)
-            found: tuple[str, str] | None = None
-            if target is not None and (target, op.method_name) in head_ops:
-                candidate = head_ops[(target, op.method_name)]
-                if candidate.operation_id == op.operation_id or (
-                    (candidate.http_method, candidate.path) == (op.http_method, op.path)
-                ):
-                    found = (target, op.method_name)
-            if found is None:
-                found = head_by_route.get((op.http_method, op.path)) or head_by_id.get(
-                    op.operation_id
-                )
-                if found is not None and found in matched:
-                    found = None
             old_name = f"akeneo.{attribute}.{op.method_name}"
+            found = head.match(op, target)
             if found is None:
+                group = target or attribute
                 changes.append(
-                    Change(
-                        "client-method-removed",
-                        target or attribute,
-                        old_name,
-                        "",
-                        _describe(op),
-                        None,
-                    )
+                    Change("client-method-removed", group, old_name, "", _describe(op), None)
                 )
                 continue
-            matched.add(found)
             new_attr, new_method = found
             new_name = f"akeneo.{new_attr}.{new_method}"
             if new_attr != target:
@@ -204,306 +152,81 @@ def _methods(
                     Change("client-method-moved", new_attr, new_name, "", old_name, new_name)
                 )
             elif new_method != op.method_name:
-                changes.append(
-                    Change(
-                        "client-method-renamed", new_attr, new_name, "", op.method_name, new_method
-                    )
-                )
-            changes.extend(_method(op, head_ops[found], new_attr, new_name))
-    for key, op in head_ops.items():
-        if key not in matched:
-            changes.append(
-                Change(
-                    "client-method-added",
-                    key[0],
-                    f"akeneo.{key[0]}.{key[1]}",
-                    "",
-                    None,
-                    _describe(op),
-                )
-            )
+                rule = "client-method-renamed"
+                changes.append(Change(rule, new_attr, new_name, "", op.method_name, new_method))
+            changes.extend(_method(op, head.by_key[found], new_attr, new_name))
+    for key, op in head.by_key.items():
+        if key not in head.matched:
+            subject = f"akeneo.{key[0]}.{key[1]}"
+            changes.append(Change("client-method-added", key[0], subject, "", None, _describe(op)))
     return changes
 
 
 def _describe(op: Operation) -> str:
-    return f"{op.method_name}() -> {op.return_type}  ({op.http_method} {op.path})"
+    return f"{op.method_name}() -> {op.return_type.source()}  ({op.http_method} {op.path})"
 
 
 def _method(base: Operation, head: Operation, group: str, subject: str) -> list[Change]:
     changes: list[Change] = []
     if base.return_type != head.return_type:
+        before, after = base.return_type.source(), head.return_type.source()
         changes.append(
-            Change(
-                "client-method-return-type-changed",
-                group,
-                subject,
-                "returns",
-                base.return_type,
-                head.return_type,
-            )
+            Change("client-method-return-type-changed", group, subject, "returns", before, after)
         )
     if head.deprecated and not base.deprecated:
         changes.append(
             Change("client-method-deprecated", group, subject, "", None, "DeprecationWarning")
         )
-    base_args = {a.wire: a for a in _arguments(base)}
-    head_args = {a.wire: a for a in _arguments(head)}
+    base_args, head_args = _arguments(base), _arguments(head)
     for wire in [w for w in head_args if w not in base_args]:
         arg = head_args[wire]
-        rule = (
-            "client-optional-parameter-added"
-            if arg.has_default
-            else ("client-required-parameter-added")
-        )
+        rule = f"client-{'optional' if arg.default is not None else 'required'}-parameter-added"
         changes.append(Change(rule, group, subject, f"argument {arg.name}", None, _show_arg(arg)))
     for wire in [w for w in base_args if w not in head_args]:
         arg = base_args[wire]
+        where = f"argument {arg.name}"
         changes.append(
-            Change(
-                "client-parameter-removed",
-                group,
-                subject,
-                f"argument {arg.name}",
-                _show_arg(arg),
-                None,
-            )
+            Change("client-parameter-removed", group, subject, where, _show_arg(arg), None)
         )
     for wire in [w for w in base_args if w in head_args]:
-        old, new = base_args[wire], head_args[wire]
-        where = f"argument {new.name}"
-        if old.name != new.name:
-            changes.append(
-                Change("client-parameter-renamed", group, subject, where, old.name, new.name)
-            )
-        if old.kind != new.kind:
-            changes.append(
-                Change("client-parameter-kind-changed", group, subject, where, old.kind, new.kind)
-            )
-        if old.has_default and not new.has_default:
-            changes.append(
-                Change(
-                    "client-parameter-became-required",
-                    group,
-                    subject,
-                    where,
-                    "optional",
-                    "required",
-                )
-            )
-        elif new.has_default and not old.has_default:
-            changes.append(
-                Change(
-                    "client-parameter-became-optional",
-                    group,
-                    subject,
-                    where,
-                    "required",
-                    "optional",
-                )
-            )
-        changes.extend(
-            _type_change(
-                without_none(old.annotation) if old.has_default else old.annotation,
-                without_none(new.annotation) if new.has_default else new.annotation,
-                group,
-                subject,
-                where,
-                "parameter",
-            )
-        )
+        changes.extend(_argument(base_args[wire], head_args[wire], group, subject))
     return changes
 
 
-def _arguments(op: Operation) -> list[_Arg]:
-    """The method's own arguments as the user sees them, keyed by what they send."""
-    wires = {p.name: f"(path #{i})" for i, p in enumerate(op.path_params, 1)}
-    wires.update({p.name: p.wire_name for p in op.query_params})
-    wires.update({p.name: p.wire_name for p in op.upload_parts})
-    args: list[_Arg] = []
-    for kind, texts in (("positional", op.signature.positional), ("keyword", op.signature.keyword)):
-        for text in texts:
-            head, _, default = text.partition(" = ")
-            name, _, annotation = head.partition(": ")
-            args.append(
-                _Arg(
-                    name,
-                    wires.get(name, f"({name})"),
-                    annotation,
-                    "positional" if kind == "positional" else "keyword",
-                    bool(default),
-                )
-            )
-    return args
-
-
-def _show_arg(arg: _Arg) -> str:
-    default = " = None" if arg.has_default else ""
-    return f"{arg.name}: {arg.annotation}{default} ({arg.kind})"
-
-
-def _type_change(
-    before: str, after: str, group: str, subject: str, where: str, what: str
-) -> list[Change]:
-    """Changes between two annotations: Literal members added or removed, or a type change."""
-    if before == after:
-        return []
-    delta = enum_delta(before, after)
-    if delta is not None:
-        added, removed = delta
-        return [
-            *(Change("client-enum-member-added", group, subject, where, None, v) for v in added),
-            *(
-                Change("client-enum-member-removed", group, subject, where, v, None)
-                for v in removed
-            ),
-        ]
-    rule = what
-    if what == "parameter":
-        rule = "client-parameter-type-changed"
-        if widens(before, after):
-            rule = "client-parameter-type-widened"
-    elif what == "client-param-field-type-changed" and widens(before, after):
-        rule = "client-param-field-type-widened"
-    elif what == "client-model-field-type-changed" and widens(after, before):
-        rule = "client-model-field-type-narrowed"
-    return [Change(rule, group, subject, where, before, after)]
-
-
-# -- classes -------------------------------------------------------------------------------------
-def _class_table(api: Api) -> dict[str, _Class]:
-    table: dict[str, _Class] = {}
-    for model in api.models:
-        if isinstance(model, Model):
-            if model.read:
-                fields = tuple(
-                    (f.wire_name, _Field(f.name, f.read_type, f.required))
-                    for f in model.fields
-                    if not f.write_only
-                )
-                table[model.name] = _Class(model.name, "model", fields, "")
-            if model.write:
-                fields = tuple(
-                    (f.wire_name, _Field(f.wire_name, f.write_type, f.required))
-                    for f in model.fields
-                    if not f.read_only
-                )
-                table[model.param_name] = _Class(model.param_name, "typeddict", fields, "")
-        elif isinstance(model, Alias):
-            if model.read:
-                table[model.name] = _Class(model.name, "alias", (), model.read_type)
-            if model.write:
-                table[model.param_name] = _Class(model.param_name, "alias", (), model.write_type)
-    return table
-
-
-def _shape(cls: _Class) -> tuple[object, ...]:
-    return (cls.kind, cls.fields, cls.alias_of)
-
-
-def _class_renames(base: dict[str, _Class], head: dict[str, _Class]) -> dict[str, str]:
-    """Classes gone from `base` while a new class of `head` has exactly their shape."""
-    added = {_shape(c): n for n, c in head.items() if n not in base and (c.fields or c.alias_of)}
-    renames: dict[str, str] = {}
-    for name, cls in base.items():
-        if name not in head and _shape(cls) in added:
-            renames[name] = added.pop(_shape(cls))
-    return renames
-
-
-def _classes(base: dict[str, _Class], head: dict[str, _Class]) -> list[Change]:
+def _argument(old: Arg, new: Arg, group: str, subject: str) -> list[Change]:
+    """Changes of one argument kept for the same wire name."""
+    where = f"argument {new.name}"
     changes: list[Change] = []
-    for name, cls in base.items():
-        if name in head:
-            changes.extend(_class(cls, head[name]))
-        else:
-            changes.append(
-                Change("client-class-removed", MODELS_GROUP, name, cls.kind, _kind_text(cls), None)
-            )
-    for name, cls in head.items():
-        if name not in base:
-            changes.append(
-                Change("client-class-added", MODELS_GROUP, name, cls.kind, None, _kind_text(cls))
-            )
+    if old.name != new.name:
+        changes.append(
+            Change("client-parameter-renamed", group, subject, where, old.name, new.name)
+        )
+    if old.kind != new.kind:
+        changes.append(
+            Change("client-parameter-kind-changed", group, subject, where, old.kind, new.kind)
+        )
+    old_optional, new_optional = old.default is not None, new.default is not None
+    if old_optional != new_optional:
+        rule = f"client-parameter-became-{'optional' if new_optional else 'required'}"
+        before = "optional" if old_optional else "required"
+        after = "optional" if new_optional else "required"
+        changes.append(Change(rule, group, subject, where, before, after))
+    # an optional argument's `| None` is its default's, not a type of its own
+    before_type = without_none(old.annotation) if old_optional else old.annotation
+    after_type = without_none(new.annotation) if new_optional else new.annotation
+    changes.extend(type_change(before_type, after_type, group, subject, where, "parameter"))
     return changes
 
 
-def _kind_text(cls: _Class) -> str:
-    if cls.kind == "alias":
-        return f"alias of {cls.alias_of}"
-    return f"{cls.kind} with {len(cls.fields)} field(s)"
+def _arguments(op: Operation) -> dict[str, Arg]:
+    """The method's own arguments as the user sees them, keyed by what they send: path
+    parameters by position, others by wire name, or by name when they send no named value."""
+    positions = {p.name: f"(path #{i})" for i, p in enumerate(op.path_params, 1)}
+    return {
+        positions.get(arg.name) or arg.wire_name or f"({arg.name})": arg
+        for arg in op.signature.args
+    }
 
 
-def _class(base: _Class, head: _Class) -> list[Change]:
-    group, subject = MODELS_GROUP, head.name
-    if base.kind == "alias" or head.kind == "alias":
-        if base.alias_of == head.alias_of and base.kind == head.kind:
-            return []
-        return _type_change(
-            base.alias_of or base.kind,
-            head.alias_of or head.kind,
-            group,
-            subject,
-            "alias",
-            "client-alias-type-changed",
-        )
-    changes: list[Change] = []
-    old_fields, new_fields = dict(base.fields), dict(head.fields)
-    typed = head.kind == "typeddict"
-    for wire in [w for w in new_fields if w not in old_fields]:
-        new = new_fields[wire]
-        if typed:
-            rule = (
-                "client-param-required-field-added"
-                if new.required
-                else ("client-param-optional-field-added")
-            )
-        else:
-            rule = "client-model-field-added"
-        changes.append(
-            Change(rule, group, subject, f"field {new.name}", None, _show_field(new, typed))
-        )
-    for wire in [w for w in old_fields if w not in new_fields]:
-        old = old_fields[wire]
-        rule = "client-param-field-removed" if typed else "client-model-field-removed"
-        changes.append(
-            Change(rule, group, subject, f"field {old.name}", _show_field(old, typed), None)
-        )
-    for wire in [w for w in old_fields if w in new_fields]:
-        old, new = old_fields[wire], new_fields[wire]
-        where = f"field {new.name}"
-        if old.name != new.name:
-            changes.append(
-                Change("client-model-field-renamed", group, subject, where, old.name, new.name)
-            )
-        if typed and old.required != new.required:
-            rule = (
-                "client-param-field-became-required"
-                if new.required
-                else ("client-param-field-became-optional")
-            )
-            changes.append(
-                Change(
-                    rule,
-                    group,
-                    subject,
-                    where,
-                    "Required" if old.required else "NotRequired",
-                    "Required" if new.required else "NotRequired",
-                )
-            )
-        rule = "client-param-field-type-changed" if typed else "client-model-field-type-changed"
-        changes.extend(_type_change(old.annotation, new.annotation, group, subject, where, rule))
-    return changes
-
-
-def _show_field(field: _Field, typed: bool) -> str:
-    if typed:
-        return (
-            f"{field.name}: Required[{field.annotation}]"
-            if field.required
-            else (f"{field.name}: {field.annotation}")
-        )
-    return f"{field.name}: {field.annotation}"
-
-
-__all__ = ["diff_client", "split_top"]
+def _show_arg(arg: Arg) -> str:
+    return f"{arg.source()} ({arg.kind})"

@@ -17,6 +17,7 @@ from generator.contract import render_contract_tests
 from generator.ir import CallKind
 from generator.load import load_spec
 from generator.render import RUNTIME, render_package
+from generator.typeref import Scalar
 
 from .helpers import BASELINE_SPEC
 
@@ -88,7 +89,7 @@ def test_a_changed_row_changes_the_rendered_methods(monkeypatch: pytest.MonkeyPa
     assert "-> None:" in _method(before, "WidgetsResource", "delete")
     extra = ExtraArg(
         name="dry_run",
-        annotation="bool",
+        annotation=Scalar("bool"),
         default="False",
         description="Only say what would be deleted.",
         call="dry_run=dry_run",
@@ -96,8 +97,8 @@ def test_a_changed_row_changes_the_rendered_methods(monkeypatch: pytest.MonkeyPa
     )
     row = dataclasses.replace(
         CALL_KINDS["delete"],
-        returns="bool",
-        async_returns="bool",
+        returns=lambda _model: Scalar("bool"),
+        async_returns=lambda _model: Scalar("bool"),
         returns_text="Whether the widget existed.",
         returns_value=True,
         awaited=False,
