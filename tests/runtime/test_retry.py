@@ -15,9 +15,8 @@ from akeneo_runtime_under_test._errors import (
     APITimeoutError,
     InternalServerError,
     RateLimitError,
-    parse_retry_after,
 )
-from akeneo_runtime_under_test._retry import RetryPolicy
+from akeneo_runtime_under_test._retry import RetryPolicy, parse_retry_after
 from akeneo_runtime_under_test._types import RequestOptions
 
 GET_FAMILY = Endpoint("families_get", "GET", "/api/rest/v1/families/{code}")

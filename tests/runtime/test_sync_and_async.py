@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 from akeneo_runtime_under_test import _errors as errors
+from akeneo_runtime_under_test._batch import BatchError
 from akeneo_runtime_under_test._endpoint import Endpoint
 from akeneo_runtime_under_test._files import CHUNK_SIZE
 
@@ -447,7 +448,7 @@ def test_no_secret_in_logs_messages_or_reprs(
         report, client = api.run(scenario, max_retries=1)
     assert [b["grant_type"] for b in pim.token_bodies] == ["password", "refresh_token", "password"]
     assert len(texts) > 6
-    with pytest.raises(errors.BatchError) as info:
+    with pytest.raises(BatchError) as info:
         report.raise_for_errors()
     describe(info.value)
     texts += [repr(report), repr(list(report)), repr(client), repr(client._auth)]
