@@ -132,6 +132,7 @@ def test_422_errors_are_parsed(api: Api, pim: Any) -> None:
                 "scope": "ecommerce",
             },
         ],
+        "_links": {"documentation": {"href": "https://api.akeneo.com/doc"}},
     }
     pim.add("PATCH", CHANNEL_PATH, httpx.Response(422, json=body))
     with pytest.raises(errors.UnprocessableEntityError) as info:
@@ -147,7 +148,12 @@ def test_422_errors_are_parsed(api: Api, pim: Any) -> None:
         "en_US",
         "ecommerce",
     )
-    assert 'property "values", attribute "name", locale "en_US", scope "ecommerce"' in str(error)
+    assert error.errors[1].raw["message"] == "Too long."
+    assert str(error) == (
+        "422 Unprocessable Entity from PATCH https://pim.example.com/api/rest/v1/channels/x "
+        '(channels_patch): Validation failed. property "labels": This value should be a string.; '
+        'property "values", attribute "name", locale "en_US", scope "ecommerce": Too long.'
+    )
 
 
 def test_retry_after_is_honoured(api: Api, pim: Any, sleeps: list[float]) -> None:
@@ -475,6 +481,13 @@ class Pipe(io.RawIOBase):
         chunk = self.data.read(len(buffer))
         buffer[: len(chunk)] = chunk
         return len(chunk)
+
+
+def test_an_unseekable_upload_is_not_retried(api: Api, pim: Any, sleeps: list[float]) -> None:
+    pim.add("POST", MEDIA, httpx.Response(429, json={"message": "slow"}))
+    with pytest.raises(errors.RateLimitError, match="429"):
+        api.run(lambda client: client.upload(UPLOAD_MEDIA, file=Pipe(b"once"), filename="p.bin"))
+    assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []
 
 
 def test_401_on_an_unseekable_upload_is_raised_not_replayed_empty(api: Api, pim: Any) -> None:
