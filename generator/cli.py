@@ -22,7 +22,8 @@ from .errors import SpecError
 from .format import Formatter
 from .ir import Api
 from .load import load_spec
-from .render import header, render_package, runtime_files
+from .render import RUNTIME, header, render_package, runtime_files
+from .unasync import stale_derived, write_derived
 from .validate import validate
 from .write import UnsafeOutputError, write_tree
 
@@ -112,6 +113,10 @@ def validate_command(spec: Path) -> None:
 @output_option
 def generate(spec: Path, output: Path) -> None:
     """Generate the client from SPEC into OUTPUT; on any problem OUTPUT stays as it was."""
+    problems = write_derived(RUNTIME)  # the sync runtime, derived from the async one
+    if problems:
+        click.echo("\n".join(f"error: {problem}" for problem in problems), err=True)
+        sys.exit(1)
     try:
         files = produce(spec)
     except SpecError as error:
@@ -130,6 +135,10 @@ def generate(spec: Path, output: Path) -> None:
 @output_option
 def check(spec: Path, output: Path) -> None:
     """Regenerate SPEC in a temporary directory and compare it byte for byte with OUTPUT."""
+    problems = stale_derived(RUNTIME)
+    if problems:
+        click.echo("\n".join(f"error: {problem}" for problem in problems), err=True)
+        sys.exit(1)
     try:
         files = produce(spec)
     except SpecError as error:

@@ -13,6 +13,7 @@ import jinja2
 
 from .ir import Alias, Api, Model, Resource
 from .naming import isort_key
+from .runtime_retry import retried_statuses
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = TEMPLATES / "package"
@@ -62,7 +63,7 @@ def render_package(api: Api, source: str) -> dict[str, str]:
         files[target] = env.get_template(template).render(**common, **context)
 
     render("pyproject.toml.j2", "pyproject.toml")
-    render("README.md.j2", "README.md")
+    render("README.md.j2", "README.md", retried_statuses=retried_statuses(RUNTIME / "_retry.py"))
     render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py")
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
     read_models = [m for m in api.models if m.read]

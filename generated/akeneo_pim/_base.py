@@ -4,32 +4,24 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import httpx
-from pydantic import BaseModel, ValidationError
 
 from ._auth import TOKEN_PATH, Credentials, Secret
 from ._endpoint import Endpoint
-from ._errors import (
-    APIConnectionError,
-    APITimeoutError,
-    ConfigurationError,
-    UnexpectedResponseError,
-    redacted_request,
-)
+from ._errors import APIConnectionError, APITimeoutError, ConfigurationError
 from ._files import UploadPayload
+from ._responses import redacted_request
+from ._retry import RetryPolicy
 from ._serialization import dumps_compact, to_body
 from ._types import NotGiven, RequestOptions, Timeout
 from ._urls import encode_query, normalize_base_url, render_path, resolve_link
 from ._version import __version__
-
-M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_TIMEOUT: Final = 60.0
 DEFAULT_MAX_RETRIES: Final = 5
@@ -192,6 +184,8 @@ class BaseClient:
         self._timeout = to_httpx_timeout(timeout)
         self._max_retries = max_retries
         self._max_retry_time = max_retry_time
+        # One policy per client, shared by every call (each call counts its retries apart).
+        self._retry_policy = RetryPolicy(max_retry_time=max_retry_time)
         self._max_concurrency = max_concurrency
         self._access_token = Secret(access_token) if access_token else None
         self._credentials = self._read_credentials(client_id, secret, username, password)
@@ -358,32 +352,3 @@ class BaseClient:
             json=dict(body),
             headers={"Authorization": basic},
         )
-
-
-def decode_json(response: httpx.Response, operation_id: str) -> object:
-    """The decoded body, None when empty; a body that is not JSON is an UnexpectedResponseError."""
-    if not response.content:
-        return None
-    try:
-        return json.loads(response.content)
-    except ValueError:
-        raise UnexpectedResponseError(
-            f"{response.request.method} {response.request.url} ({operation_id}) answered "
-            f"{response.status_code} with a body that is not JSON",
-            body=response.text[:1000],
-        ) from None
-
-
-def validate_model(cast_to: type[M], data: object, where: str) -> M:
-    try:
-        return cast_to.model_validate(data)
-    except ValidationError as exc:
-        raise UnexpectedResponseError(
-            f"the answer of {where} does not match {cast_to.__name__}: {exc}", body=data
-        ) from exc
-
-
-def validate_list(cast_to: type[M], data: object, where: str) -> list[M]:
-    if not isinstance(data, list):
-        raise UnexpectedResponseError(f"expected a JSON array from {where}", body=data)
-    return [validate_model(cast_to, item, where) for item in data]

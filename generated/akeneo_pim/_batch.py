@@ -10,10 +10,22 @@ whole chunk.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, overload
+from typing import Any, Final, Literal, TypeAlias, overload
 
 from pydantic import BaseModel
 
@@ -22,7 +34,6 @@ from ._errors import (
     APIConnectionError,
     APIStatusError,
     AuthenticationError,
-    BatchError,
     ConfigurationError,
     InternalServerError,
     RateLimitError,
@@ -30,9 +41,12 @@ from ._errors import (
 )
 from ._serialization import dumps_compact, to_body
 
-__all__ = ["BatchItemResult", "BatchReport"]
+__all__ = ["BatchError", "BatchItemResult", "BatchReport"]
 
 BatchFormat = Literal["ndjson", "json_array"]
+BatchItem: TypeAlias = Mapping[str, Any] | BaseModel
+SyncBatchItems: TypeAlias = Iterable[BatchItem]
+AsyncBatchItems: TypeAlias = Iterable[BatchItem] | AsyncIterable[BatchItem]
 MAX_ITEMS_PER_REQUEST: Final = 100
 MAX_LINE_CHARS: Final = 1_000_000
 NDJSON_CONTENT_TYPE: Final = "application/vnd.akeneo.collection+json"
@@ -110,6 +124,24 @@ class BatchReport(Sequence[BatchItemResult]):
         total = len(self._results)
         failed = sum(1 for result in self._results if not result.ok)
         return f"<BatchReport items={total} ok={total - failed} failed={failed}>"
+
+
+class BatchError(AkeneoError):
+    """Raised by `BatchReport.raise_for_errors()` when some items of a batch failed."""
+
+    def __init__(self, report: BatchReport) -> None:
+        self.report = report
+        self.failed: Sequence[BatchItemResult] = report.failed
+        shown = "; ".join(_describe_item(result) for result in self.failed[:5])
+        more = f"; and {len(self.failed) - 5} more" if len(self.failed) > 5 else ""
+        super().__init__(f"{len(self.failed)} of {len(report)} items failed: {shown}{more}")
+
+
+def _describe_item(result: BatchItemResult) -> str:
+    who = f" ({result.key})" if result.key is not None else ""
+    status = f"{result.status_code} " if result.status_code is not None else ""
+    message = result.message or "failed"
+    return f"item {result.index}{who}: {status}{message}"
 
 
 # ------------------------------------------------------------------------------------ planning
@@ -358,3 +390,93 @@ class ReportBuilder:
 
     def build(self) -> BatchReport:
         return BatchReport([self._results[i] for i in sorted(self._results)])
+
+
+class BatchStop:
+    """The first error that will fail every later chunk too; later chunks are then not sent."""
+
+    def __init__(self) -> None:
+        self.error: AkeneoError | None = None
+
+    def record(self, error: AkeneoError) -> None:
+        if stops_batch(error) and self.error is None:
+            self.error = error
+
+
+# ------------------------------------------------------------------ sending (one per flavour)
+# The client's upsert_many is written once (_client_async.py); how chunks run side by side is
+# what really differs: tasks on the event loop, or a pool of threads. Both keep a bounded window
+# of chunks in flight, so memory stays at `workers` chunks whatever the input.
+Piece = BatchItemResult | Chunk
+
+
+async def _pieces_of(planner: BatchPlanner, items: AsyncBatchItems) -> AsyncIterator[Piece]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            for piece in planner.feed(item):
+                yield piece
+    else:
+        for item in items:
+            for piece in planner.feed(item):
+                yield piece
+    for piece in planner.flush():
+        yield piece
+
+
+async def send_chunks_in_tasks(
+    planner: BatchPlanner,
+    items: AsyncBatchItems,
+    send: Callable[[Chunk], Awaitable[list[BatchItemResult]]],
+    workers: int,
+) -> BatchReport:
+    """Every item's result; up to `workers` chunks are sent at once, each as a task."""
+    report = ReportBuilder()
+    pending: deque[asyncio.Future[list[BatchItemResult]]] = deque()
+    try:
+        async for piece in _pieces_of(planner, items):
+            if isinstance(piece, BatchItemResult):
+                report.add([piece])
+            elif workers == 1:
+                report.add(await send(piece))
+            else:
+                while len(pending) >= workers:
+                    report.add(await pending.popleft())
+                pending.append(asyncio.ensure_future(send(piece)))
+        while pending:
+            report.add(await pending.popleft())
+    finally:
+        for task in pending:
+            task.cancel()
+    return report.build()
+
+
+def _planned(planner: BatchPlanner, items: SyncBatchItems) -> Iterator[Piece]:
+    for item in items:
+        yield from planner.feed(item)
+    yield from planner.flush()
+
+
+def send_chunks_in_threads(
+    planner: BatchPlanner,
+    items: SyncBatchItems,
+    send: Callable[[Chunk], list[BatchItemResult]],
+    workers: int,
+) -> BatchReport:
+    """Every item's result; up to `workers` chunks are sent at once, each by a pool thread."""
+    report = ReportBuilder()
+    if workers == 1:
+        for piece in _planned(planner, items):
+            report.add([piece] if isinstance(piece, BatchItemResult) else send(piece))
+        return report.build()
+    pending: deque[Future[list[BatchItemResult]]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="akeneo-batch") as pool:
+        for piece in _planned(planner, items):
+            if isinstance(piece, BatchItemResult):
+                report.add([piece])
+                continue
+            while len(pending) >= workers:
+                report.add(pending.popleft().result())
+            pending.append(pool.submit(send, piece))
+        while pending:
+            report.add(pending.popleft().result())
+    return report.build()

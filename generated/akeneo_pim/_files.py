@@ -7,7 +7,7 @@ import contextlib
 import mimetypes
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
@@ -168,31 +168,31 @@ class DownloadTarget:
         self.path = final
         self.size = size
 
-    def write(self, response: httpx.Response) -> None:
+    @contextlib.contextmanager
+    def receive(self, response: httpx.Response) -> Iterator[Callable[[bytes], None]]:
+        """A writer of the body's chunks, in order; the file gets its final name when the block
+        ends without an error, and is removed otherwise."""
         final, temp = self._temp_for(response)
         size = 0
         try:
             with temp.open("wb") as handle:
-                for chunk in response.iter_bytes(CHUNK_SIZE):
+
+                def write(chunk: bytes) -> None:
+                    nonlocal size
                     handle.write(chunk)
                     size += len(chunk)
+
+                yield write
             self._finish(final, temp, size)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
 
-    async def awrite(self, response: httpx.Response) -> None:
-        final, temp = self._temp_for(response)
-        size = 0
-        try:
-            with temp.open("wb") as handle:
-                async for chunk in response.aiter_bytes(CHUNK_SIZE):
-                    handle.write(chunk)
-                    size += len(chunk)
-            self._finish(final, temp, size)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+
+def fallback_name(path: str) -> str:
+    """A file name when the server sends no Content-Disposition: the last segment of the path."""
+    segments = [segment for segment in path.split("/") if segment and segment != "download"]
+    return os.path.basename(unquote(segments[-1])) if segments else "download"
 
 
 def downloaded(response: httpx.Response, target: DownloadTarget | None) -> DownloadedFile:

@@ -1,16 +1,13 @@
 # Runtime of the generated Akeneo PIM client: static file copied verbatim from templates/runtime/.
 """Access tokens: password grant, refresh before expiry and after a 401, App tokens used as given.
 
-One refresh at a time: a lock (threading for the sync client, asyncio for the async one) guards the
-renewal, and whoever waited on it re-checks the token before asking the server again.
+The I/O-free part shared by both token managers (`_auth_async.py`, and `_auth_sync.py` derived
+from it): the credentials, the current token pair and when to renew it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import threading
-import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -23,11 +20,11 @@ from ._errors import (
     UnprocessableEntityError,
 )
 
-__all__ = ["AsyncTokenManager", "Credentials", "Secret", "SyncTokenManager"]
+__all__ = ["Credentials", "Secret", "TokenState"]
 
 TOKEN_PATH: Final = "/api/oauth/v1/token"
 # A refresh refused with one of these falls back to a new password grant (expired refresh token).
-_REFUSED_REFRESH = (BadRequestError, UnprocessableEntityError, AuthenticationError)
+REFUSED_REFRESH = (BadRequestError, UnprocessableEntityError, AuthenticationError)
 
 
 class Secret:
@@ -85,7 +82,7 @@ AsyncTokenFetcher = Callable[[Mapping[str, str], str], Awaitable[object]]
 Clock = Callable[[], float]
 
 
-class _TokenState:
+class TokenState:
     """The current token pair and when to renew it; shared logic of both managers."""
 
     def __init__(
@@ -146,132 +143,3 @@ class _TokenState:
     def __repr__(self) -> str:
         kind = "app-token" if self.static else "password"
         return f"<token state {kind} has_token={self.access is not None}>"
-
-
-class SyncTokenManager:
-    def __init__(
-        self,
-        *,
-        credentials: Credentials | None,
-        access_token: str | None,
-        fetch: SyncTokenFetcher,
-        clock: Clock = time.monotonic,
-    ) -> None:
-        self._state = _TokenState(credentials, access_token, clock)
-        self._fetch = fetch
-        self._lock = threading.Lock()
-
-    @property
-    def can_renew(self) -> bool:
-        return self._state.can_renew
-
-    @property
-    def has_credentials(self) -> bool:
-        return self._state.credentials is not None or self._state.static
-
-    def token(self) -> str:
-        token = self._state.current()
-        if token is not None:
-            return token
-        with self._lock:
-            token = self._state.current()  # someone may have renewed while we waited
-            if token is not None:
-                return token
-            if self._state.static:
-                raise AuthenticationError(
-                    "the App access token was rejected; App tokens cannot be refreshed",
-                    status_code=401,
-                    method="-",
-                    url="-",
-                )
-            return self._renew()
-
-    def _renew(self) -> str:
-        credentials = self._state.require_credentials()
-        header = credentials.basic_header()
-        if self._state.refresh is not None:
-            try:
-                return self._state.store(self._fetch(refresh_body(self._state.refresh), header))
-            except _REFUSED_REFRESH:
-                self._state.refresh = None
-        return self._state.store(self._fetch(credentials.password_body(), header))
-
-    def login(self) -> None:
-        """Ask for a fresh token now (password grant), whatever the current state."""
-        if self._state.static:
-            return
-        with self._lock:
-            credentials = self._state.require_credentials()
-            self._state.store(self._fetch(credentials.password_body(), credentials.basic_header()))
-
-    def forget(self, rejected: str) -> None:
-        with self._lock:
-            self._state.forget(rejected)
-
-    def __repr__(self) -> str:
-        return repr(self._state)
-
-
-class AsyncTokenManager:
-    def __init__(
-        self,
-        *,
-        credentials: Credentials | None,
-        access_token: str | None,
-        fetch: AsyncTokenFetcher,
-        clock: Clock = time.monotonic,
-    ) -> None:
-        self._state = _TokenState(credentials, access_token, clock)
-        self._fetch = fetch
-        self._lock = asyncio.Lock()
-
-    @property
-    def can_renew(self) -> bool:
-        return self._state.can_renew
-
-    @property
-    def has_credentials(self) -> bool:
-        return self._state.credentials is not None or self._state.static
-
-    async def token(self) -> str:
-        token = self._state.current()
-        if token is not None:
-            return token
-        async with self._lock:
-            token = self._state.current()
-            if token is not None:
-                return token
-            if self._state.static:
-                raise AuthenticationError(
-                    "the App access token was rejected; App tokens cannot be refreshed",
-                    status_code=401,
-                    method="-",
-                    url="-",
-                )
-            return await self._renew()
-
-    async def _renew(self) -> str:
-        credentials = self._state.require_credentials()
-        header = credentials.basic_header()
-        if self._state.refresh is not None:
-            try:
-                answer = await self._fetch(refresh_body(self._state.refresh), header)
-                return self._state.store(answer)
-            except _REFUSED_REFRESH:
-                self._state.refresh = None
-        return self._state.store(await self._fetch(credentials.password_body(), header))
-
-    async def login(self) -> None:
-        if self._state.static:
-            return
-        async with self._lock:
-            credentials = self._state.require_credentials()
-            answer = await self._fetch(credentials.password_body(), credentials.basic_header())
-            self._state.store(answer)
-
-    async def forget(self, rejected: str) -> None:
-        async with self._lock:
-            self._state.forget(rejected)
-
-    def __repr__(self) -> str:
-        return repr(self._state)

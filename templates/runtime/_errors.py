@@ -1,5 +1,6 @@
 # Runtime of the generated Akeneo PIM client: static file copied verbatim from templates/runtime/.
-"""Exceptions raised by the client. Everything derives from `AkeneoError`.
+"""Exceptions raised by the client, and which one each failed status gets. Everything derives from
+`AkeneoError` (`BatchError`, of `BatchReport.raise_for_errors()`, lives in `_batch.py`).
 
 Messages name the operation, the method, the URL and the server's own text, and never hold a token,
 secret or password: request headers and bodies are never copied into an exception.
@@ -7,18 +8,14 @@ secret or password: request headers and bodies are never copied into an exceptio
 
 from __future__ import annotations
 
-import json
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
 import httpx
 
-if TYPE_CHECKING:
-    from ._batch import BatchItemResult, BatchReport
+from ._retry import parse_retry_after
 
 __all__ = [
     "APIConnectionError",
@@ -27,7 +24,6 @@ __all__ = [
     "AkeneoError",
     "AuthenticationError",
     "BadRequestError",
-    "BatchError",
     "CatalogUnavailableError",
     "ConfigurationError",
     "ConflictError",
@@ -290,87 +286,6 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     return _STATUS_CLASSES.get(status_code, APIStatusError)
 
 
-def decode_body(response: httpx.Response) -> object:
-    """The body as JSON when it parses, else as text (HTML error pages, empty bodies)."""
-    try:
-        content = response.content
-    except httpx.ResponseNotRead:
-        return None
-    if not content:
-        return None
-    try:
-        return json.loads(content)
-    except ValueError:
-        return response.text
-
-
-REDACTED: Final = "[redacted]"
-
-
-def redacted_request(request: httpx.Request) -> httpx.Request:
-    """A copy of a finished request with its Authorization header blanked, for the exceptions that
-    keep a request (`response.request`, the `request` of a chained httpx error): error reporters
-    such as Sentry record them. A copy, so that whoever else holds the request is not affected."""
-    if "authorization" not in request.headers:
-        return request
-    headers = request.headers.copy()
-    headers["Authorization"] = REDACTED
-    try:
-        content = request.content
-    except httpx.RequestNotRead:  # a streamed upload: keep the stream, do not read it again
-        return httpx.Request(
-            request.method,
-            request.url,
-            headers=headers,
-            stream=request.stream,
-            extensions=request.extensions,
-        )
-    return httpx.Request(
-        request.method, request.url, headers=headers, content=content, extensions=request.extensions
-    )
-
-
-def make_status_error(
-    response: httpx.Response, *, operation_id: str | None, keep_response: bool = True
-) -> APIStatusError:
-    """The exception for a failed answer. `keep_response=False` for the token route: its request
-    body holds the password, and the exception should not carry it around. A kept response's
-    request has its Authorization header (the Bearer token) redacted."""
-    cls = status_error_class(response.status_code)
-    if keep_response:
-        response.request = redacted_request(response.request)
-    return cls(
-        status_code=response.status_code,
-        headers=response.headers,
-        body=decode_body(response),
-        method=response.request.method,
-        url=str(response.request.url),
-        operation_id=operation_id,
-        response=response if keep_response else None,
-    )
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: either a number of seconds or an HTTP date."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        reference = time.time() if now is None else now
-        seconds = when.timestamp() - reference
-    if seconds != seconds:  # NaN
-        return None
-    return max(0.0, seconds)
-
-
 class UnexpectedResponseError(AkeneoError):
     """The server answered with success but the body is not what the operation documents."""
 
@@ -390,21 +305,3 @@ class CatalogUnavailableError(UnexpectedResponseError):
 
 class InvalidLinkError(AkeneoError):
     """A pagination link points outside the PIM the client talks to; it is not followed."""
-
-
-class BatchError(AkeneoError):
-    """Raised by `BatchReport.raise_for_errors()` when some items of a batch failed."""
-
-    def __init__(self, report: BatchReport) -> None:
-        self.report = report
-        self.failed: Sequence[BatchItemResult] = report.failed
-        shown = "; ".join(_describe_item(result) for result in self.failed[:5])
-        more = f"; and {len(self.failed) - 5} more" if len(self.failed) > 5 else ""
-        super().__init__(f"{len(self.failed)} of {len(report)} items failed: {shown}{more}")
-
-
-def _describe_item(result: BatchItemResult) -> str:
-    who = f" ({result.key})" if result.key is not None else ""
-    status = f"{result.status_code} " if result.status_code is not None else ""
-    message = result.message or "failed"
-    return f"item {result.index}{who}: {status}{message}"

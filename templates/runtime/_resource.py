@@ -3,43 +3,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
-from ._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
+from ._client import AsyncAPIClient, SyncAPIClient
 
-if TYPE_CHECKING:
-    from ._client import AsyncAPIClient, SyncAPIClient
+__all__ = ["AsyncResource", "SyncResource"]
 
-__all__ = ["AsyncResource", "SyncResource", "make_options"]
-
-
-def make_options(
-    *,
-    timeout: Timeout | NotGiven = NOT_GIVEN,
-    extra_headers: Headers | None = None,
-    extra_query: Query | None = None,
-) -> RequestOptions:
-    """The RequestOptions of one call, from the keyword arguments every generated method takes."""
-    return RequestOptions(timeout=timeout, extra_headers=extra_headers, extra_query=extra_query)
+ClientT = TypeVar("ClientT")
 
 
-class SyncResource:
+class _Resource(Generic[ClientT]):
     """Holds the client; generated subclasses add one method per operation."""
 
-    _client: SyncAPIClient
+    _client: ClientT
 
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: ClientT) -> None:
         self._client = client
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
 
-class AsyncResource:
-    _client: AsyncAPIClient
+class SyncResource(_Resource[SyncAPIClient]):
+    """A resource group of the blocking client `Akeneo`."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"
+class AsyncResource(_Resource[AsyncAPIClient]):
+    """A resource group of the asyncio client `AsyncAkeneo`."""

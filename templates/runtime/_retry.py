@@ -9,14 +9,14 @@ jitter, and honour Retry-After. A POST is retried only when the server surely di
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 
 import httpx
 
-from ._errors import parse_retry_after
-
-__all__ = ["RetryPolicy", "RetryTracker"]
+__all__ = ["RETRYABLE_STATUSES", "RetryPolicy", "RetryTracker", "parse_retry_after"]
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Errors raised before any byte of the request reached the server.
@@ -30,7 +30,9 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELE
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    max_retries: int = 5
+    """How long to wait before each retry; built once per client from its `max_retry_time`. How
+    many retries a call gets is the client's (or the call's) `max_retries`, in `RetryTracker`."""
+
     max_retry_time: float = 120.0  # total seconds spent waiting between attempts, at most
     initial_delay: float = 0.5
     max_delay: float = 8.0
@@ -46,6 +48,27 @@ class RetryPolicy:
         if hinted is not None:
             return min(hinted, self.max_retry_after)
         return self.backoff(retry_number)
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: either a number of seconds or an HTTP date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        reference = time.time() if now is None else now
+        seconds = when.timestamp() - reference
+    if seconds != seconds:  # NaN
+        return None
+    return max(0.0, seconds)
 
 
 def status_is_retryable(method: str, status_code: int) -> bool:

@@ -142,6 +142,19 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return recorded
 
 
+def client_settings(pim: FakePIM, changes: dict[str, Any]) -> dict[str, Any]:
+    """The settings of a client talking to `pim` with password credentials, with `changes`."""
+    return {
+        "base_url": BASE_URL,
+        "client_id": "client-id",
+        "secret": SECRET,
+        "username": "julia",
+        "password": PASSWORD,
+        "transport": pim.transport,
+        **changes,
+    }
+
+
 @pytest.fixture
 def make_client(pim: FakePIM, sleeps: list[float]) -> Iterator[Callable[..., Any]]:
     from akeneo_runtime_under_test._client import SyncAPIClient
@@ -149,16 +162,7 @@ def make_client(pim: FakePIM, sleeps: list[float]) -> Iterator[Callable[..., Any
     made: list[SyncAPIClient] = []
 
     def factory(**kwargs: Any) -> SyncAPIClient:
-        settings: dict[str, Any] = {
-            "base_url": BASE_URL,
-            "client_id": "client-id",
-            "secret": SECRET,
-            "username": "julia",
-            "password": PASSWORD,
-            "transport": pim.transport,
-        }
-        settings.update(kwargs)
-        client = SyncAPIClient(**settings)
+        client = SyncAPIClient(**client_settings(pim, kwargs))
         made.append(client)
         return client
 
@@ -172,16 +176,7 @@ def make_async_client(pim: FakePIM, sleeps: list[float]) -> Callable[..., Any]:
     from akeneo_runtime_under_test._client import AsyncAPIClient
 
     def factory(**kwargs: Any) -> AsyncAPIClient:
-        settings: dict[str, Any] = {
-            "base_url": BASE_URL,
-            "client_id": "client-id",
-            "secret": SECRET,
-            "username": "julia",
-            "password": PASSWORD,
-            "transport": pim.transport,
-        }
-        settings.update(kwargs)
-        return AsyncAPIClient(**settings)
+        return AsyncAPIClient(**client_settings(pim, kwargs))
 
     return factory
 

@@ -9,12 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from akeneo_runtime_under_test._batch import BatchItemResult, BatchReport
+from akeneo_runtime_under_test._batch import BatchError, BatchItemResult, BatchReport
 from akeneo_runtime_under_test._endpoint import Endpoint
 from akeneo_runtime_under_test._errors import (
     APIConnectionError,
     AuthenticationError,
-    BatchError,
     InternalServerError,
     PayloadTooLargeError,
     RateLimitError,

@@ -13,37 +13,6 @@ PATCH_CHANNEL = Endpoint("channels_patch", "PATCH", "/api/rest/v1/channels/{code
 CHANNEL_PATH = "/api/rest/v1/channels/x"
 
 
-def test_422_message_and_errors_list(make_client: Any, pim: Any) -> None:
-    body = {
-        "code": 422,
-        "message": "Validation failed.",
-        "errors": [
-            {"property": "labels", "message": "This value should be a string."},
-            {
-                "property": "values",
-                "message": "Too long.",
-                "attribute": "name",
-                "locale": "en_US",
-                "scope": "ecommerce",
-            },
-        ],
-        "_links": {"documentation": {"href": "https://api.akeneo.com/doc"}},
-    }
-    pim.add("PATCH", CHANNEL_PATH, httpx.Response(422, json=body))
-    with pytest.raises(errors.UnprocessableEntityError) as info:
-        make_client().write(PATCH_CHANNEL, path_params={"code": "x"}, json={"labels": 1})
-    error = info.value
-    assert str(error) == (
-        "422 Unprocessable Entity from PATCH https://pim.example.com/api/rest/v1/channels/x "
-        '(channels_patch): Validation failed. property "labels": This value should be a string.; '
-        'property "values", attribute "name", locale "en_US", scope "ecommerce": Too long.'
-    )
-    assert [e.property for e in error.errors] == ["labels", "values"]
-    detail = error.errors[1]
-    assert (detail.attribute, detail.locale, detail.scope) == ("name", "en_US", "ecommerce")
-    assert detail.raw["message"] == "Too long."
-
-
 def test_non_json_error_bodies_are_kept_as_text(make_client: Any, pim: Any) -> None:
     pim.add("PATCH", CHANNEL_PATH, httpx.Response(502, text="<html>Bad   gateway</html>"))
     with pytest.raises(errors.InternalServerError) as info:

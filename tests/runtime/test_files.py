@@ -281,28 +281,6 @@ def test_async_upload_and_download(make_async_client: Any, pim: Any, tmp_path: P
     assert parts(pim.calls("POST", MEDIA)[0])["file"] == ("in.jpg", "image/jpeg", b"img")
 
 
-def test_unseekable_upload_is_not_retried(make_client: Any, pim: Any, sleeps: list[float]) -> None:
-    class Pipe(io.RawIOBase):
-        def __init__(self) -> None:
-            self.data = io.BytesIO(b"once")
-
-        def readable(self) -> bool:
-            return True
-
-        def seekable(self) -> bool:
-            return False
-
-        def readinto(self, buffer: Any) -> int:
-            chunk = self.data.read(len(buffer))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
-    pim.add("POST", MEDIA, httpx.Response(429, json={"message": "slow"}))
-    with pytest.raises(Exception, match="429"):
-        make_client().upload(UPLOAD_MEDIA, file=Pipe(), filename="p.bin")
-    assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []
-
-
 @pytest.mark.parametrize(
     "disposition",
     [
@@ -328,32 +306,3 @@ def test_server_name_cannot_escape_the_directory(
     assert result.path.read_bytes() == b"payload"
     landed = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     assert landed == ["a", "a/b", "a/b/evil"]
-
-
-def test_async_unseekable_upload_is_not_retried(
-    make_async_client: Any, pim: Any, sleeps: list[float]
-) -> None:
-    class Pipe(io.RawIOBase):
-        def __init__(self) -> None:
-            self.data = io.BytesIO(b"once")
-
-        def readable(self) -> bool:
-            return True
-
-        def seekable(self) -> bool:
-            return False
-
-        def readinto(self, buffer: Any) -> int:
-            chunk = self.data.read(len(buffer))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
-    pim.add("POST", MEDIA, httpx.Response(429, json={"message": "slow"}))
-
-    async def main() -> None:
-        async with make_async_client() as client:
-            await client.upload(UPLOAD_MEDIA, file=Pipe(), filename="p.bin")
-
-    with pytest.raises(Exception, match="429"):
-        asyncio.run(main())
-    assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []

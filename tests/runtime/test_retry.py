@@ -15,9 +15,8 @@ from akeneo_runtime_under_test._errors import (
     APITimeoutError,
     InternalServerError,
     RateLimitError,
-    parse_retry_after,
 )
-from akeneo_runtime_under_test._retry import RetryPolicy
+from akeneo_runtime_under_test._retry import RetryPolicy, parse_retry_after
 from akeneo_runtime_under_test._types import RequestOptions
 
 GET_FAMILY = Endpoint("families_get", "GET", "/api/rest/v1/families/{code}")
@@ -108,6 +107,23 @@ def test_backoff_jitter_follows_the_random_source() -> None:
     samples = [policy.backoff(3) for _ in range(200)]  # the default source is random
     assert all(3.0 <= delay <= 4.0 for delay in samples)
     assert len(set(samples)) > 100 and min(samples) < 3.5 < max(samples)
+
+
+def test_the_retry_policy_is_one_client_setting(
+    make_client: Any, pim: Any, sleeps: list[float]
+) -> None:
+    """Built once from the client's settings and used by every call, not rebuilt per call."""
+    client = make_client(max_retry_time=7.0)
+    assert client._retry_policy == RetryPolicy(max_retry_time=7.0)
+    assert client.with_options(max_retry_time=9.0)._retry_policy.max_retry_time == 9.0
+    client._retry_policy = RetryPolicy(initial_delay=3.0, max_delay=3.0)
+    pim.add(
+        "GET", FAMILY_PATH, httpx.Response(503), httpx.Response(503), httpx.Response(200, json={})
+    )
+    get_family(client)
+    get_family(client)
+    assert len(sleeps) == 2 and all(2.25 <= delay <= 3.0 for delay in sleeps)
+    assert "max_retries" not in RetryPolicy.__dataclass_fields__  # the client's setting counts
 
 
 def test_max_retries_bounds_the_attempts(make_client: Any, pim: Any, sleeps: list[float]) -> None:

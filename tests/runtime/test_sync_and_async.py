@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 from akeneo_runtime_under_test import _errors as errors
+from akeneo_runtime_under_test._batch import BatchError
 from akeneo_runtime_under_test._endpoint import Endpoint
 from akeneo_runtime_under_test._files import CHUNK_SIZE
 
@@ -131,6 +132,7 @@ def test_422_errors_are_parsed(api: Api, pim: Any) -> None:
                 "scope": "ecommerce",
             },
         ],
+        "_links": {"documentation": {"href": "https://api.akeneo.com/doc"}},
     }
     pim.add("PATCH", CHANNEL_PATH, httpx.Response(422, json=body))
     with pytest.raises(errors.UnprocessableEntityError) as info:
@@ -146,7 +148,12 @@ def test_422_errors_are_parsed(api: Api, pim: Any) -> None:
         "en_US",
         "ecommerce",
     )
-    assert 'property "values", attribute "name", locale "en_US", scope "ecommerce"' in str(error)
+    assert error.errors[1].raw["message"] == "Too long."
+    assert str(error) == (
+        "422 Unprocessable Entity from PATCH https://pim.example.com/api/rest/v1/channels/x "
+        '(channels_patch): Validation failed. property "labels": This value should be a string.; '
+        'property "values", attribute "name", locale "en_US", scope "ecommerce": Too long.'
+    )
 
 
 def test_retry_after_is_honoured(api: Api, pim: Any, sleeps: list[float]) -> None:
@@ -447,7 +454,7 @@ def test_no_secret_in_logs_messages_or_reprs(
         report, client = api.run(scenario, max_retries=1)
     assert [b["grant_type"] for b in pim.token_bodies] == ["password", "refresh_token", "password"]
     assert len(texts) > 6
-    with pytest.raises(errors.BatchError) as info:
+    with pytest.raises(BatchError) as info:
         report.raise_for_errors()
     describe(info.value)
     texts += [repr(report), repr(list(report)), repr(client), repr(client._auth)]
@@ -474,6 +481,13 @@ class Pipe(io.RawIOBase):
         chunk = self.data.read(len(buffer))
         buffer[: len(chunk)] = chunk
         return len(chunk)
+
+
+def test_an_unseekable_upload_is_not_retried(api: Api, pim: Any, sleeps: list[float]) -> None:
+    pim.add("POST", MEDIA, httpx.Response(429, json={"message": "slow"}))
+    with pytest.raises(errors.RateLimitError, match="429"):
+        api.run(lambda client: client.upload(UPLOAD_MEDIA, file=Pipe(b"once"), filename="p.bin"))
+    assert len(pim.calls("POST", MEDIA)) == 1 and sleeps == []
 
 
 def test_401_on_an_unseekable_upload_is_raised_not_replayed_empty(api: Api, pim: Any) -> None:
