@@ -1,33 +1,25 @@
 """Command line: validate the spec, generate the client, check the committed copy.
 
-The pipeline, top to bottom:
-load -> validate -> build the IR -> render -> format -> write (or compare).
+This module parses arguments and prints; the stages themselves are in `pipeline`
+(load -> validate -> build the IR -> render -> format), then `write` (or `compare`).
 Exit codes: 0 success, 1 spec problems or drift, 2 usage error.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import click
 
-from .build import build_api
 from .compare import compare_trees
-from .contract import render_contract_tests
 from .diff.command import diff_command
 from .errors import SpecError
-from .format import Formatter
-from .ir import Api
-from .load import load_spec
-from .render import header, render_package, runtime_files
-from .validate import validate
+from .pipeline import produce, read_api
 from .write import UnsafeOutputError, write_tree
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
-CACHE = Path(__file__).resolve().parent.parent / ".cache"  # content-hash caches; safe to delete
 DEFAULT_OUTPUT = Path("generated")
 _EXIT_CODES = """
 \b
@@ -36,34 +28,6 @@ Exit codes:
   1  the spec has problems, or (check) generated/ differs from what the spec gives
   2  usage error (bad option or argument)
 """
-
-
-def read_api(spec_path: Path) -> Api:
-    """load -> validate -> IR. Raises SpecError with every problem found."""
-    spec = load_spec(spec_path)
-    validate(spec)
-    return build_api(spec)
-
-
-def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
-    """Every file of the generated package keyed by its relative path: rendered files formatted
-    with black, the runtime copied as it is. `cache` holds the validation and black caches."""
-    spec = load_spec(spec_path)
-    validate(spec, cache_dir=cache / "valid" if cache else None)
-    api = build_api(spec)
-    source = _source_name(spec_path)
-    rendered = render_package(api, source=source)
-    rendered.update(render_contract_tests(api, spec, header(source)))
-    formatter = Formatter(cache_dir=cache / "black" if cache else None, workers=os.cpu_count() or 1)
-    files = formatter.format_files(rendered)
-    files.update(runtime_files())
-    return files
-
-
-def _source_name(spec_path: Path) -> str:
-    """The spec's name as printed in generated headers: stable whatever the working directory."""
-    resolved = spec_path.resolve()
-    return f"{resolved.parent.name}/{resolved.name}"
 
 
 def _report(error: SpecError) -> None:

@@ -162,3 +162,18 @@ def test_check_exits_1_on_spec_problems(spec: Path, generated: Path) -> None:
 def test_main_is_the_console_entry_point() -> None:
     assert main.name == "main"
     assert {"validate", "generate", "check"} <= set(main.commands)
+
+
+def test_the_cli_runs_no_stage_itself() -> None:
+    # cli parses and prints; the stages live in pipeline (issue 9, part 3)
+    import ast
+
+    import generator.cli
+
+    tree = ast.parse(Path(generator.cli.__file__).read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    stages = {"build", "load", "validate", "render", "format", "contract"}
+    assert not stages & {name.rsplit(".", 1)[-1] for name in imported if name}
+    assert "pipeline" in imported
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert not {"read_api", "produce"} & defined

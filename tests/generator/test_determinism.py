@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.cli import produce
+from generator.pipeline import produce
 from generator.write import read_tree
 
 from .helpers import BIN, REAL_SPEC, SPEC_DIR

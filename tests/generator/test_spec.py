@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.cli import produce
+from generator.pipeline import produce
 from generator.render import RUNTIME
 from generator.write import write_tree
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.cli
+import generator.pipeline
 import generator.write
 from generator.write import UnsafeOutputError, UnsafePathError, read_tree, write_tree
 
@@ -146,7 +146,7 @@ def test_a_render_failure_leaves_generated_output_unchanged(
     def broken_render(*args: object, **kwargs: object) -> dict[str, str]:
         raise RuntimeError("template exploded")
 
-    monkeypatch.setattr(generator.cli, "render_package", broken_render)
+    monkeypatch.setattr(generator.pipeline, "render_package", broken_render)
     spec.write_text(spec.read_text().replace("Fetches one thing.", "Fetches one thing, changed."))
     after_spec_edit = tree_digest(tmp_path / "spec")
     with pytest.raises(RuntimeError, match="template exploded"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.cli import produce
+from generator.pipeline import produce
 from generator.errors import SpecError
 from generator.render import runtime_files
 from generator.write import write_tree
