@@ -12,7 +12,7 @@ from .build import build_api
 from .contract import render_contract_tests
 from .format import Formatter
 from .ir import Api
-from .load import load_spec
+from .load import LoadedSpec, load_spec
 from .render import header, render_package, runtime_files
 from .validate import validate
 
@@ -49,7 +49,7 @@ def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
     spec = load_spec(spec_path)
     validate(spec, cache_dir=cache / "valid" if cache else None)
     api = build_api(spec)
-    source = _source_name(spec_path)
+    source = source_name(spec)
     rendered = render_package(api, source=source)
     rendered.update(render_contract_tests(api, spec, header(source)))
     formatter = Formatter(cache_dir=cache / "black" if cache else None, workers=os.cpu_count() or 1)
@@ -58,7 +58,8 @@ def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
     return files
 
 
-def _source_name(spec_path: Path) -> str:
-    """The spec's name as printed in generated headers: stable whatever the working directory."""
-    resolved = spec_path.resolve()
-    return f"{resolved.parent.name}/{resolved.name}"
+def source_name(spec: LoadedSpec) -> str:
+    """The spec as generated headers name it: by its title and version, never by the folder it
+    sits in, so an identical copy anywhere generates byte-identical files."""
+    info = spec.document["info"]  # validation guarantees both fields
+    return f'"{info["title"]}" {info["version"]}'
