@@ -2,7 +2,7 @@
 
 This module parses arguments and prints; the stages themselves are in `pipeline`
 (load -> validate -> build the IR -> render -> format), then `write` (or `compare`).
-Exit codes: 0 success, 1 spec problems or drift, 2 usage error.
+Exit codes: 0 success, 1 spec problems or drift, 2 usage or output error.
 """
 
 from __future__ import annotations
@@ -16,18 +16,22 @@ import click
 from .compare import compare_trees
 from .diff.command import diff_command
 from .errors import SpecError
-from .pipeline import produce, read_api
+from .pipeline import SpecPathError, produce, read_api, spec_root
 from .write import UnsafeOutputError, write_tree
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
 DEFAULT_OUTPUT = Path("generated")
+DISTRIBUTION = "akeneo-codegen"
 _EXIT_CODES = """
 \b
 Exit codes:
   0  success
   1  the spec has problems, or (check) generated/ differs from what the spec gives
-  2  usage error (bad option or argument)
+  2  usage or output error: a bad option or argument, an output directory that was
+     not generated, or (generate) files it would delete that it never wrote
 """
+# Exit code of a usage or output error, as click gives for a bad option.
+USAGE = 2
 
 
 def _report(error: SpecError) -> None:
@@ -37,11 +41,20 @@ def _report(error: SpecError) -> None:
     click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
 
 
+def _spec_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
+    """SPEC as a root file: a directory stands for the `openapi.yaml` it holds."""
+    try:
+        return spec_root(value)
+    except SpecPathError as error:
+        raise click.BadParameter(str(error), context, parameter) from None
+
+
 spec_argument = click.argument(
     "spec",
     required=False,
     default=str(DEFAULT_SPEC),
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),
+    callback=_spec_file,
 )
 output_option = click.option(
     "-o",
@@ -54,8 +67,11 @@ output_option = click.option(
 
 
 @click.group(epilog=_EXIT_CODES)
+@click.version_option(package_name=DISTRIBUTION, prog_name=DISTRIBUTION)
 def main() -> None:
-    """Generate the typed Akeneo PIM Python client from the curated OpenAPI document."""
+    """Generate the typed Akeneo PIM Python client from the curated OpenAPI document.
+
+    SPEC is the root file of the spec, or a directory holding `openapi.yaml`."""
 
 
 @main.command(name="validate", epilog=_EXIT_CODES)
@@ -74,19 +90,32 @@ def validate_command(spec: Path) -> None:
 @main.command(epilog=_EXIT_CODES)
 @spec_argument
 @output_option
-def generate(spec: Path, output: Path) -> None:
-    """Generate the client from SPEC into OUTPUT; on any problem OUTPUT stays as it was."""
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Delete files in OUTPUT that akeneo-codegen never wrote, instead of refusing.",
+)
+def generate(spec: Path, output: Path, force: bool) -> None:
+    """Generate the client from SPEC into OUTPUT; on any problem OUTPUT stays as it was.
+
+    Files OUTPUT holds that are no longer generated are removed (each is named); a file that
+    akeneo-codegen never wrote there is only removed with --force."""
     try:
         files = produce(spec)
     except SpecError as error:
         _report(error)
         sys.exit(1)
     try:
-        changed = write_tree(output, files)
+        changes = write_tree(output, files, force=force)
     except UnsafeOutputError as error:
         click.echo(f"error: {error}", err=True)
-        sys.exit(1)
-    click.echo(f"generated {len(files)} files in {output} ({changed} changed).")
+        sys.exit(USAGE)
+    for path in changes.removed:
+        click.echo(f"removed: {output / path}")
+    summary = f"{len(changes.written)} changed"
+    if changes.removed:
+        summary += f", {len(changes.removed)} removed"
+    click.echo(f"generated {len(files)} files in {output} ({summary}).")
 
 
 @main.command(epilog=_EXIT_CODES)
@@ -106,7 +135,11 @@ def check(spec: Path, output: Path) -> None:
     if differences:
         click.echo("\n".join(differences))
         click.echo(
-            f"{output} is out of date: {len(differences)} file(s) differ; run `make generate`.",
+            f"{output} is out of date: {len(differences)} file(s) on disk differ from what "
+            f"{spec} and the templates give.\n"
+            f"`akeneo-codegen generate {spec} -o {output}` (or `make generate`) rewrites them and "
+            f"discards any hand edit made in {output}: make lasting changes in the spec or the "
+            "templates.",
             err=True,
         )
         sys.exit(1)

@@ -30,7 +30,7 @@ def siblings(output: Path) -> list[str]:
 
 def test_creates_the_tree(tmp_path: Path) -> None:
     out = tmp_path / "deep" / "out"
-    assert write_tree(out, FILES) == 3
+    assert write_tree(out, FILES).count == 3
     assert read_tree(out) == FILES
     assert siblings(out) == []
 
@@ -41,7 +41,7 @@ def test_replaces_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
     (out / "pkg" / "__pycache__").mkdir()
     (out / "pkg" / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"\0")
     new = {"pkg/__init__.py": b"x = 2\n", "README.md": b"hello\n", "pkg/new.py": b"z = 3\n"}
-    assert write_tree(out, new) == 3  # one changed, one added, one removed
+    assert write_tree(out, new).count == 3  # one changed, one added, one removed
     assert read_tree(out) == new
     assert not (out / "pkg" / "sub").exists(), "stale directories must go too"
     assert not (out / "pkg" / "__pycache__").exists()
@@ -61,7 +61,7 @@ def test_leaves_the_tree_untouched_when_nothing_changed(tmp_path: Path) -> None:
     write_tree(out, FILES)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
     inode = os.stat(out).st_ino
-    assert write_tree(out, dict(FILES)) == 0
+    assert write_tree(out, dict(FILES)).count == 0
     assert os.stat(out).st_ino == inode
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps
     assert siblings(out) == []
@@ -70,7 +70,7 @@ def test_leaves_the_tree_untouched_when_nothing_changed(tmp_path: Path) -> None:
 def test_empty_output_directory_is_filled(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    assert write_tree(out, FILES) == 3
+    assert write_tree(out, FILES).count == 3
     assert read_tree(out) == FILES
 
 

@@ -48,7 +48,7 @@ def regenerate(copies: tuple[tuple[Path, Path, bool], ...] = COPIES) -> int:
             )
             status = 1
             continue
-        changed = write_tree(output, files)
+        changed = write_tree(output, files).count
         print(
             f"{output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}: "
             f"{len(files)} files, {changed} changed."
