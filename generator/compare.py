@@ -18,7 +18,7 @@ def compare_trees(committed: Path, fresh: Path) -> list[str]:
             report.append(f"missing: {committed / path} (the spec and templates produce it)")
         elif path not in new:
             report.append(
-                f"extra: {committed / path} (the spec and templates no longer produce it)"
+                f"extra: {committed / path} (the spec and templates do not produce it)"
             )
         elif old[path] != new[path]:
             report.append(_diff(path, old[path], new[path], committed))

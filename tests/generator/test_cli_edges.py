@@ -141,3 +141,18 @@ def test_help_documents_exit_2_for_output_errors() -> None:
     text = " ".join(run_cli("generate", "--help").output.split())
     assert "2 usage or output error" in text
     assert "--force" in text
+
+
+def test_check_advises_make_generate_only_for_the_project_output(
+    spec: Path, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (out / "README.md").write_text("edited by hand\n")
+    elsewhere = run_cli("check", spec, "-o", out)
+    assert elsewhere.exit_code == 1
+    assert "make generate" not in elsewhere.stderr
+    assert f"`akeneo-codegen generate {spec} -o {out}`" in elsewhere.stderr
+    out.rename(tmp_path / "generated")
+    monkeypatch.chdir(tmp_path)
+    default = run_cli("check", "spec")
+    assert default.exit_code == 1
+    assert "(or `make generate`) rewrites them and discards any hand edit" in default.stderr
