@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
 import pytest
 
+import generator.cli
 import generator.render
 from generator.cli import main
 from generator.write import MANIFEST
@@ -169,10 +171,6 @@ def test_main_is_the_console_entry_point() -> None:
 
 def test_the_cli_runs_no_stage_itself() -> None:
     # cli parses and prints; the stages live in pipeline (issue 9, part 3)
-    import ast
-
-    import generator.cli
-
     tree = ast.parse(Path(generator.cli.__file__).read_text())
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     stages = {"build", "load", "validate", "render", "format", "contract"}
