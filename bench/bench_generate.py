@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import build_api
-from generator.cli import produce
 from generator.load import load_spec
+from generator.pipeline import produce
 from generator.validate import validate
 from generator.write import write_tree
 

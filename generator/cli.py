@@ -1,84 +1,70 @@
 """Command line: validate the spec, generate the client, check the committed copy.
 
-The pipeline, top to bottom:
-load -> validate -> build the IR -> render -> format -> write (or compare).
-Exit codes: 0 success, 1 spec problems or drift, 2 usage error.
+This module parses arguments and prints; the stages themselves are in `pipeline`
+(load -> validate -> build the IR -> render -> format), then `write` (or `compare`).
+Exit codes: 0 success, 1 spec problems or drift, 2 usage or output error.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 import click
 
-from .build import build_api
 from .compare import compare_trees
-from .contract import render_contract_tests
 from .diff.command import diff_command
 from .errors import SpecError
-from .format import Formatter
-from .ir import Api
-from .load import load_spec
-from .render import RUNTIME, header, render_package, runtime_files
-from .unasync import stale_derived, write_derived
-from .validate import validate
+from .pipeline import (
+    SpecPathError,
+    derive_runtime,
+    produce,
+    read_api,
+    spec_root,
+    stale_runtime,
+)
 from .write import UnsafeOutputError, write_tree
 
 DEFAULT_SPEC = Path("spec/openapi.yaml")
-CACHE = Path(__file__).resolve().parent.parent / ".cache"  # content-hash caches; safe to delete
 DEFAULT_OUTPUT = Path("generated")
+DISTRIBUTION = "akeneo-codegen"
 _EXIT_CODES = """
 \b
 Exit codes:
   0  success
   1  the spec has problems, or (check) generated/ differs from what the spec gives
-  2  usage error (bad option or argument)
+  2  usage or output error: a bad option or argument, an output directory that was
+     not generated, or (generate) files it would delete that it never wrote
 """
-
-
-def read_api(spec_path: Path) -> Api:
-    """load -> validate -> IR. Raises SpecError with every problem found."""
-    spec = load_spec(spec_path)
-    validate(spec)
-    return build_api(spec)
-
-
-def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
-    """Every file of the generated package keyed by its relative path: rendered files formatted
-    with black, the runtime copied as it is. `cache` holds the validation and black caches."""
-    spec = load_spec(spec_path)
-    validate(spec, cache_dir=cache / "valid" if cache else None)
-    api = build_api(spec)
-    source = _source_name(spec_path)
-    rendered = render_package(api, source=source)
-    rendered.update(render_contract_tests(api, spec, header(source)))
-    formatter = Formatter(cache_dir=cache / "black" if cache else None, workers=os.cpu_count() or 1)
-    files = formatter.format_files(rendered)
-    files.update(runtime_files())
-    return files
-
-
-def _source_name(spec_path: Path) -> str:
-    """The spec's name as printed in generated headers: stable whatever the working directory."""
-    resolved = spec_path.resolve()
-    return f"{resolved.parent.name}/{resolved.name}"
+# Exit code of a usage or output error, as click gives for a bad option.
+USAGE = 2
 
 
 def _report(error: SpecError) -> None:
     count = len(error.problems)
     for problem in error.problems:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    click.echo(
+        f"{count} problem{'s' if count != 1 else ''} found; nothing was written.",
+        err=True,
+    )
+
+
+def _spec_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
+    """SPEC as a root file: a directory stands for the `openapi.yaml` it holds."""
+    try:
+        return spec_root(value)
+    except SpecPathError as error:
+        raise click.BadParameter(str(error), context, parameter) from None
 
 
 spec_argument = click.argument(
     "spec",
     required=False,
     default=str(DEFAULT_SPEC),
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),
+    callback=_spec_file,
 )
 output_option = click.option(
     "-o",
@@ -91,8 +77,11 @@ output_option = click.option(
 
 
 @click.group(epilog=_EXIT_CODES)
+@click.version_option(package_name=DISTRIBUTION, prog_name=DISTRIBUTION)
 def main() -> None:
-    """Generate the typed Akeneo PIM Python client from the curated OpenAPI document."""
+    """Generate the typed Akeneo PIM Python client from the curated OpenAPI document.
+
+    SPEC is the root file of the spec, or a directory holding `openapi.yaml`."""
 
 
 @main.command(name="validate", epilog=_EXIT_CODES)
@@ -111,9 +100,17 @@ def validate_command(spec: Path) -> None:
 @main.command(epilog=_EXIT_CODES)
 @spec_argument
 @output_option
-def generate(spec: Path, output: Path) -> None:
-    """Generate the client from SPEC into OUTPUT; on any problem OUTPUT stays as it was."""
-    problems = write_derived(RUNTIME)  # the sync runtime, derived from the async one
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Delete files in OUTPUT that akeneo-codegen never wrote, instead of refusing.",
+)
+def generate(spec: Path, output: Path, force: bool) -> None:
+    """Generate the client from SPEC into OUTPUT; on any problem OUTPUT stays as it was.
+
+    Files OUTPUT holds that are no longer generated are removed (each is named); a file that
+    akeneo-codegen never wrote there is only removed with --force."""
+    problems = derive_runtime()  # the sync runtime, derived from the async one
     if problems:
         click.echo("\n".join(f"error: {problem}" for problem in problems), err=True)
         sys.exit(1)
@@ -123,11 +120,16 @@ def generate(spec: Path, output: Path) -> None:
         _report(error)
         sys.exit(1)
     try:
-        changed = write_tree(output, files)
+        changes = write_tree(output, files, force=force)
     except UnsafeOutputError as error:
         click.echo(f"error: {error}", err=True)
-        sys.exit(1)
-    click.echo(f"generated {len(files)} files in {output} ({changed} changed).")
+        sys.exit(USAGE)
+    for path in changes.removed:
+        click.echo(f"removed: {output / path}")
+    summary = f"{len(changes.written)} changed"
+    if changes.removed:
+        summary += f", {len(changes.removed)} removed"
+    click.echo(f"generated {len(files)} files in {output} ({summary}).")
 
 
 @main.command(epilog=_EXIT_CODES)
@@ -135,7 +137,7 @@ def generate(spec: Path, output: Path) -> None:
 @output_option
 def check(spec: Path, output: Path) -> None:
     """Regenerate SPEC in a temporary directory and compare it byte for byte with OUTPUT."""
-    problems = stale_derived(RUNTIME)
+    problems = stale_runtime()
     if problems:
         click.echo("\n".join(f"error: {problem}" for problem in problems), err=True)
         sys.exit(1)
@@ -150,8 +152,12 @@ def check(spec: Path, output: Path) -> None:
         differences = compare_trees(output, fresh)
     if differences:
         click.echo("\n".join(differences))
+        make = " (or `make generate`)" if output == DEFAULT_OUTPUT else ""
         click.echo(
-            f"{output} is out of date: {len(differences)} file(s) differ; run `make generate`.",
+            f"{output} is out of date: {len(differences)} file(s) on disk differ from what "
+            f"{spec} and the templates give.\n"
+            f"`akeneo-codegen generate {spec} -o {output}`{make} rewrites them and discards any "
+            f"hand edit made in {output}: make lasting changes in the spec or the templates.",
             err=True,
         )
         sys.exit(1)

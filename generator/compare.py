@@ -10,15 +10,15 @@ from .write import read_tree
 
 def compare_trees(committed: Path, fresh: Path) -> list[str]:
     """One entry per missing, extra or changed file; empty when the trees are byte-identical."""
-    old = read_tree(committed)
-    new = read_tree(fresh)
+    old = read_tree(committed, with_manifest=True)
+    new = read_tree(fresh, with_manifest=True)
     report: list[str] = []
     for path in sorted(old.keys() | new.keys()):
         if path not in old:
             report.append(f"missing: {committed / path} (the spec and templates produce it)")
         elif path not in new:
             report.append(
-                f"extra: {committed / path} (the spec and templates no longer produce it)"
+                f"extra: {committed / path} (the spec and templates do not produce it)"
             )
         elif old[path] != new[path]:
             report.append(_diff(path, old[path], new[path], committed))
@@ -34,7 +34,7 @@ def _diff(path: str, old: bytes, new: bytes, committed: Path) -> str:
     diff = difflib.unified_diff(
         old_lines,
         new_lines,
-        fromfile=f"{committed / path} (committed)",
-        tofile=f"{committed / path} (expected)",
+        fromfile=f"{committed / path} (on disk)",
+        tofile=f"{committed / path} (what the spec and templates give)",
     )
     return f"changed: {committed / path}\n" + "".join(diff).rstrip("\n")

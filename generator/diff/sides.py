@@ -17,9 +17,8 @@ from ..build import build_api
 from ..errors import SpecError
 from ..ir import Api
 from ..load import LoadedSpec, load_spec
+from ..pipeline import ROOT_FILE, SpecPathError, spec_root
 from ..validate import validate as validate_spec
-
-ROOT_FILE = "openapi.yaml"
 
 
 class SideError(Exception):
@@ -42,13 +41,11 @@ class Side:
 def locate(ref: str, scratch: Path, spec_dir: str = "spec") -> tuple[Path, str | None]:
     """The root file of a side, and the temporary prefix to hide in messages (git sides)."""
     path = Path(ref)
-    if path.is_file():
-        return path, None
-    if path.is_dir():
-        root = path / ROOT_FILE
-        if not root.is_file():
-            raise SideError(f"{ref}: directory has no {ROOT_FILE}", usage=True)
-        return root, None
+    if path.is_file() or path.is_dir():
+        try:
+            return spec_root(path), None
+        except SpecPathError as error:
+            raise SideError(str(error), usage=True) from None
     root, target = _from_git(ref, scratch, spec_dir)
     return root, str(target)
 

@@ -11,6 +11,8 @@ from akeneo_pim import Akeneo
 from tests.conftest import GENERATED
 
 BLOCKS = re.findall(r"```python\n(.*?)```", (GENERATED / "README.md").read_text(), re.S)
+PROJECT_README = (GENERATED.parent / "README.md").read_text()
+PROJECT_BLOCKS = re.findall(r"```python\n(.*?)```", PROJECT_README, re.S)
 
 
 def test_the_readme_shows_each_capability() -> None:
@@ -41,8 +43,17 @@ def test_each_example_compiles(block: str) -> None:
     compile(block, "README.md", "exec")
 
 
-def test_examples_call_methods_that_exist() -> None:
-    for block in BLOCKS:
+def test_the_project_readme_shows_the_client_first() -> None:
+    # a newcomer meets the client's use before the generator's layout and commands
+    sections = re.findall(r"^## (.+)$", PROJECT_README, re.M)
+    assert sections[0] == "Using the generated client", sections
+    assert PROJECT_BLOCKS[0].startswith("from akeneo_pim import Akeneo\n")
+    compile(PROJECT_BLOCKS[0], "README.md", "exec")
+
+
+@pytest.mark.parametrize("blocks", [BLOCKS, PROJECT_BLOCKS], ids=["generated", "project"])
+def test_examples_call_methods_that_exist(blocks: list[str]) -> None:
+    for block in blocks:
         for node in ast.walk(ast.parse(block)):
             if (
                 isinstance(node, ast.Attribute)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -14,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.diff.report import SCHEMA_PATH
-from generator.diff.rules import RULES, markdown_table
+from generator.diff.rules import DOCUMENT, RULES, markdown_table, rules_document
 
 from .support import base_spec, write
 
@@ -144,9 +145,24 @@ def test_real_spec_noop_edit_reports_nothing(tmp_path: Path) -> None:
     assert "No changes to the HTTP API or the Python client." in result.output
 
 
-def test_readme_documents_every_rule() -> None:
+def test_the_rule_document_is_what_the_rules_print() -> None:
+    document = (ROOT / DOCUMENT).read_text(encoding="utf-8")
+    assert document == rules_document(), f"run `python -m generator.diff.rules > {DOCUMENT}`"
+    assert markdown_table() in document
+    printed = subprocess.run(
+        [sys.executable, "-m", "generator.diff.rules"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert printed == document
+
+
+def test_the_readme_links_the_rule_document_instead_of_repeating_it() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "run `python -m generator.diff.rules` into the README"
+    assert f"]({DOCUMENT})" in readme
+    assert "| `endpoint-added` |" not in readme
     assert "akeneo-codegen diff" in readme and "make spec-diff" in readme
 
 

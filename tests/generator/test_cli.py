@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
 import pytest
 
+import generator.cli
 import generator.render
 from generator.cli import main
+from generator.write import MANIFEST
 
 from .helpers import BASE_ROOT, BASE_SCHEMAS, run_cli, write_spec
 
@@ -33,7 +36,7 @@ def test_help_lists_the_exit_codes(command: list[str]) -> None:
     text = " ".join(result.output.split())
     codes = text.split("Exit codes:")[1]
     assert " 0 " in f" {codes}" and " 1 " in codes
-    assert "2 usage error" in codes
+    assert "2 usage" in codes
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["generate"], ["check"]])
@@ -77,7 +80,7 @@ def test_generate_reports_changes_and_is_idempotent(spec: Path, tmp_path: Path) 
     out = tmp_path / "out"
     first = run_cli("generate", spec, "-o", out)
     assert first.exit_code == 0
-    count = len([p for p in out.rglob("*") if p.is_file()])
+    count = len([p for p in out.rglob("*") if p.is_file() and p.name != MANIFEST])
     assert first.stdout.strip() == f"generated {count} files in {out} ({count} changed)."
     second = run_cli("generate", spec, "-o", out)
     assert second.stdout.strip() == f"generated {count} files in {out} (0 changed)."
@@ -96,12 +99,14 @@ def test_check_shows_a_unified_diff_of_a_hand_edited_file(spec: Path, generated:
     result = run_cli("check", spec, "-o", generated)
     assert result.exit_code == 1
     assert f"changed: {models}" in result.stdout
-    assert f"--- {models} (committed)" in result.stdout
-    assert f"+++ {models} (expected)" in result.stdout
+    assert f"--- {models} (on disk)" in result.stdout
+    assert f"+++ {models} (what the spec and templates give)" in result.stdout
     assert '-    """A thing, edited by hand."""' in result.stdout
     assert '+    """A thing."""' in result.stdout
     assert "@@ " in result.stdout
-    assert "1 file(s) differ" in result.stderr
+    assert "1 file(s) on disk differ" in result.stderr
+    assert "discards any hand edit" in result.stderr
+    assert "committed" not in result.output and "expected" not in result.output
     assert models.read_text() != text, "check must not repair the output"
 
 
@@ -149,7 +154,7 @@ def test_check_catches_a_template_changed_without_regeneration(
     assert "+A line added to the template." in result.stdout
     assert f"changed: {generated / 'akeneo_pim' / '_version.py'}" in result.stdout
     assert "+# a runtime change" in result.stdout
-    assert "2 file(s) differ" in result.stderr
+    assert "2 file(s) on disk differ" in result.stderr
 
 
 def test_check_exits_1_on_spec_problems(spec: Path, generated: Path) -> None:
@@ -162,3 +167,14 @@ def test_check_exits_1_on_spec_problems(spec: Path, generated: Path) -> None:
 def test_main_is_the_console_entry_point() -> None:
     assert main.name == "main"
     assert {"validate", "generate", "check"} <= set(main.commands)
+
+
+def test_the_cli_runs_no_stage_itself() -> None:
+    # cli parses and prints; the stages live in pipeline (issue 9, part 3)
+    tree = ast.parse(Path(generator.cli.__file__).read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    stages = {"build", "load", "validate", "render", "format", "contract"}
+    assert not stages & {name.rsplit(".", 1)[-1] for name in imported if name}
+    assert "pipeline" in imported
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert not {"read_api", "produce"} & defined

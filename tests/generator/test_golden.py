@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from generator.cli import produce
 from generator.document import iter_operations, resolve
 from generator.load import load_spec
 from generator.naming import class_name
+from generator.pipeline import produce
 from generator.render import runtime_files
 from generator.write import read_tree, write_tree
 from tests.golden import regenerate

@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import produce
 from generator.format import MODE
 from generator.naming import field_name
+from generator.pipeline import produce
 
 FRAGMENTS = [
     '"""',

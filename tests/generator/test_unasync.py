@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, unasync
+from generator import pipeline, unasync
 from generator.render import RUNTIME
 
 from .helpers import REAL_SPEC, run_cli
@@ -123,7 +123,7 @@ def runtime_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The CLI working on a copy of templates/runtime, so that tests may edit it."""
     copy = tmp_path / "runtime"
     shutil.copytree(RUNTIME, copy)
-    monkeypatch.setattr(cli, "RUNTIME", copy)
+    monkeypatch.setattr(pipeline, "RUNTIME", copy)
     return copy
 
 

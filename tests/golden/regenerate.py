@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.cli import produce
+from generator.pipeline import produce
 from generator.errors import SpecError
 from generator.render import runtime_files
 from generator.write import write_tree
@@ -48,7 +48,7 @@ def regenerate(copies: tuple[tuple[Path, Path, bool], ...] = COPIES) -> int:
             )
             status = 1
             continue
-        changed = write_tree(output, files)
+        changed = write_tree(output, files).count
         print(
             f"{output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}: "
             f"{len(files)} files, {changed} changed."

@@ -92,6 +92,18 @@ def read_coverage(path: Path = COVERAGE) -> list[dict[str, str]]:
         return list(reader)
 
 
+def uncovered_operations(
+    operations: dict[str, Operation], rows: list[dict[str, str]]
+) -> list[str]:
+    """`METHOD /path (operationId)` of every operation no row of coverage.tsv names."""
+    covered = {row["operationId"] for row in rows}
+    return [
+        f"{operation.method} {operation.path} ({operation_id})"
+        for operation_id, operation in sorted(operations.items())
+        if operation_id not in covered
+    ]
+
+
 def covered_operation_ids() -> list[str]:
     return sorted({row["operationId"] for row in read_coverage()})
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from .support import (
     GROUP_TAGS,
+    Operation,
     parse_endpoint_list,
     read_coverage,
     spec_operations,
     tag_of_group,
+    uncovered_operations,
 )
 
 EXPECTED_LINES = 149  # operation lines of endpoint-list.txt
@@ -122,3 +124,20 @@ def test_every_row_is_an_operation_of_the_spec() -> None:
             f"{len(mismatched)} rows differ from the spec:\n  " + "\n  ".join(mismatched)
         )
     assert not message, "\n".join(message)
+
+
+def test_every_spec_operation_has_a_row() -> None:
+    # an operation without a row is never compared with Akeneo's own file (test_reference.py)
+    uncovered = uncovered_operations(spec_operations(), read_coverage())
+    assert not uncovered, (
+        "operations of the spec without a row in tests/spec/coverage.tsv (add one, after the "
+        "endpoint-list.txt line it stands for):\n  " + "\n  ".join(uncovered)
+    )
+
+
+def test_an_operation_added_to_the_spec_without_a_row_is_named() -> None:
+    operations = dict(spec_operations())
+    operations["get_gadgets"] = Operation("get_gadgets", "GET", "/api/rest/v1/gadgets", {})
+    assert uncovered_operations(operations, read_coverage()) == [
+        "GET /api/rest/v1/gadgets (get_gadgets)"
+    ]
