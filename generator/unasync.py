@@ -1,10 +1,10 @@
 """Derive the sync runtime from the async one (the unasync approach of httpcore).
 
 Each `templates/runtime/_<name>_async.py` is the source of `_<name>_sync.py`: the `async` and
-`await` keywords are dropped and every name of `RENAMES` (and every `_<name>_async` module) is
-renamed to its sync twin, in code, strings and comments alike; the names of each `from ... import`
-are then put back in isort's order, a loop that only re-yields becomes `yield from`, and black
-formats the result. Text is otherwise copied, so it must hold for both flavours.
+`await` keywords are dropped; every name of `RENAMES` becomes its sync twin in code, strings and
+comments alike, and every `_<name>_async` module becomes `_<name>_sync` in code; the names of each
+`from ... import` are put back in isort's order, a loop that only re-yields becomes `yield from`,
+and black formats the result. Text is otherwise copied, so it must hold for both flavours.
 The derived file is committed: `generate` rewrites it, `check` fails when it differs.
 """
 
@@ -87,8 +87,15 @@ def pairs(runtime: Path) -> list[Pair]:
     ]
 
 
-def derive(source: str, source_name: str, renames: Mapping[str, str]) -> str:
-    """The sync module of `source`; `renames` maps each async name to its sync twin."""
+def derive(
+    source: str,
+    source_name: str,
+    renames: Mapping[str, str],
+    modules: Mapping[str, str] | None = None,
+) -> str:
+    """The sync module of `source`. `renames` maps each async name to its sync twin, in code and
+    text; `modules` each async module to its sync one, in code only (a docstring may name both)."""
+    in_code = {**renames, **(modules or {})}
     lines = source.splitlines(keepends=True)
     if not lines or not lines[0].startswith("#"):
         raise UnasyncError(f"{source_name}: the first line must be the runtime's header comment")
@@ -105,8 +112,8 @@ def derive(source: str, source_name: str, renames: Mapping[str, str]) -> str:
             if following.start[0] == tok.end[0]:  # drop the space after the keyword too
                 end = starts[following.start[0] - 1] + following.start[1]
             edits.append((begin, end, ""))
-        elif tok.type == token.NAME and tok.string in renames:
-            edits.append((begin, end, renames[tok.string]))
+        elif tok.type == token.NAME and tok.string in in_code:
+            edits.append((begin, end, in_code[tok.string]))
         elif tok.type in _TEXT_TOKENS:
             text = _rename_words(tok.string, renames)
             if text != tok.string:
@@ -120,17 +127,21 @@ def derive(source: str, source_name: str, renames: Mapping[str, str]) -> str:
     return black.format_str(derived, mode=MODE)
 
 
+def modules_for(runtime: Path) -> dict[str, str]:
+    """Each source module (`_client_async`) to its derived one (`_client_sync`)."""
+    return {pair.source.stem: pair.derived.stem for pair in pairs(runtime)}
+
+
 def renames_for(runtime: Path) -> dict[str, str]:
-    """RENAMES plus each source module (`_client_async`) to its derived one (`_client_sync`)."""
-    modules = {pair.source.stem: pair.derived.stem for pair in pairs(runtime)}
-    return {**RENAMES, **modules}
+    """Every name the transformation maps: RENAMES and the modules."""
+    return {**RENAMES, **modules_for(runtime)}
 
 
 def derived_files(runtime: Path) -> dict[Path, str]:
     """Each derived file's path and the text the transformation gives for it."""
-    renames = renames_for(runtime)
+    modules = modules_for(runtime)
     return {
-        pair.derived: derive(pair.source.read_text("utf-8"), pair.source.name, renames)
+        pair.derived: derive(pair.source.read_text("utf-8"), pair.source.name, RENAMES, modules)
         for pair in pairs(runtime)
     }
 

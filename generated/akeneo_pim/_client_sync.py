@@ -1,8 +1,9 @@
 # Derived by akeneo-codegen from _client_async.py (unasync): edit that file, then make generate.
 """The client: one connection pool, tokens, retries, the concurrency limit.
 
-Generated `Akeneo` / `AsyncAkeneo` subclass it and only add resource attributes. This file is the
-async client; `_client_sync.py` is derived from it. The I/O-free parts live in `_base.py`.
+Generated `Akeneo` / `AsyncAkeneo` subclass it and only add resource attributes. `_client_async.py`
+is the source of both flavours, `_client_sync.py` is derived from it (CONTRACT.md, "Written once");
+the I/O-free parts live in `_base.py`.
 """
 
 from __future__ import annotations

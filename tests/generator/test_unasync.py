@@ -15,7 +15,7 @@ from .helpers import REAL_SPEC, run_cli
 
 SOURCE = '''\
 # Runtime header.
-"""Fetches things."""
+"""Fetches things; _fetch_async.py is the source of _fetch_sync.py."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class AsyncFetcher:
 
 EXPECTED = '''\
 # Derived by akeneo-codegen from _fetch_async.py (unasync): edit that file, then make generate.
-"""Fetches things."""
+"""Fetches things; _fetch_async.py is the source of _fetch_sync.py."""
 
 from __future__ import annotations
 
@@ -77,16 +77,12 @@ class SyncFetcher:
     def close(self) -> None:
         self._thing.close()
 '''
-RENAMES = {
-    **unasync.RENAMES,
-    "AsyncFetcher": "SyncFetcher",
-    "AsyncThing": "SyncThing",
-    "_thing_async": "_thing_sync",
-}
+RENAMES = {**unasync.RENAMES, "AsyncFetcher": "SyncFetcher", "AsyncThing": "SyncThing"}
+MODULES = {"_thing_async": "_thing_sync", "_fetch_async": "_fetch_sync"}
 
 
 def test_keywords_go_names_get_their_sync_twin_and_imports_stay_sorted() -> None:
-    assert unasync.derive(SOURCE, "_fetch_async.py", RENAMES) == EXPECTED
+    assert unasync.derive(SOURCE, "_fetch_async.py", RENAMES, MODULES) == EXPECTED
 
 
 def test_an_async_name_without_a_twin_is_refused_with_the_place_and_the_fix() -> None:
