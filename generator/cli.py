@@ -154,7 +154,7 @@ def check(spec: Path, output: Path) -> None:
         click.echo("\n".join(differences))
         make = " (or `make generate`)" if output == DEFAULT_OUTPUT else ""
         click.echo(
-            f"{output} is out of date: {len(differences)} file(s) on disk differ from what "
+            f"{output} (on disk) is out of date: {len(differences)} file(s) differ from what "
             f"{spec} and the templates give.\n"
             f"`akeneo-codegen generate {spec} -o {output}`{make} rewrites them and discards any "
             f"hand edit made in {output}: make lasting changes in the spec or the templates.",

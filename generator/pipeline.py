@@ -68,7 +68,8 @@ def source_name(spec: LoadedSpec) -> str:
     """The spec as generated headers name it: by its title and version, never by the folder it
     sits in, so an identical copy anywhere generates byte-identical files."""
     info = spec.document["info"]  # validation guarantees both fields
-    return f'"{info["title"]}" {info["version"]}'
+    # on one line whatever the title holds: the header is a comment, a newline would end it
+    return " ".join(f'"{info["title"]}" {info["version"]}'.split())
 
 
 def derive_runtime() -> list[str]:

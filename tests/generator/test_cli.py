@@ -104,7 +104,7 @@ def test_check_shows_a_unified_diff_of_a_hand_edited_file(spec: Path, generated:
     assert '-    """A thing, edited by hand."""' in result.stdout
     assert '+    """A thing."""' in result.stdout
     assert "@@ " in result.stdout
-    assert "1 file(s) on disk differ" in result.stderr
+    assert "(on disk) is out of date: 1 file(s) differ" in result.stderr
     assert "discards any hand edit" in result.stderr
     assert "committed" not in result.output and "expected" not in result.output
     assert models.read_text() != text, "check must not repair the output"
@@ -154,7 +154,7 @@ def test_check_catches_a_template_changed_without_regeneration(
     assert "+A line added to the template." in result.stdout
     assert f"changed: {generated / 'akeneo_pim' / '_version.py'}" in result.stdout
     assert "+# a runtime change" in result.stdout
-    assert "2 file(s) on disk differ" in result.stderr
+    assert "(on disk) is out of date: 2 file(s) differ" in result.stderr
 
 
 def test_check_exits_1_on_spec_problems(spec: Path, generated: Path) -> None:
