@@ -8,6 +8,21 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import SpecError, SpecProblem
+from .extensions import (
+    APP_TOKEN,
+    BATCH,
+    CODE_HEADER,
+    DEPRECATED,
+    ENTERPRISE,
+    KEEP_SLASHES,
+    PAGINATION,
+    PYTHON_METHOD,
+    PYTHON_NAME,
+    PYTHON_READ,
+    PYTHON_SECRET,
+    SAAS_ONLY,
+    SEARCH,
+)
 from .ir import (
     Alias,
     Api,
@@ -105,10 +120,10 @@ class _Builder:
                 seen[name] = pointer
 
     def resource(self, tag: dict[str, Any], operations: list[Operation]) -> Resource:
-        attribute = tag["x-python-name"]
+        attribute = PYTHON_NAME.required(tag)
         where = f"/tags/{self._tag_index(tag['name'])}"
         if snake_case(attribute) != attribute:
-            self.problem(f"x-python-name {attribute!r} is not a snake_case identifier", where)
+            self.problem(f"{PYTHON_NAME.name} {attribute!r} is not a snake_case identifier", where)
         base = class_name(attribute)
         self._check_unique(
             (
@@ -148,9 +163,11 @@ class _Builder:
 
     def operation(self, path: str, method: str, operation: dict[str, Any]) -> Operation | None:
         where = operation_pointer(path, method)
-        method_name = operation["x-python-method"]
+        method_name = PYTHON_METHOD.required(operation)
         if snake_case(method_name) != method_name:
-            self.problem(f"x-python-method {method_name!r} is not a snake_case identifier", where)
+            self.problem(
+                f"{PYTHON_METHOD.name} {method_name!r} is not a snake_case identifier", where
+            )
         path_params, query_params = self.parameters(path, method, operation)
         body = _Body(self, operation, where)
         kind, result_model = self.call_kind(operation, method, path, where, body)
@@ -166,7 +183,7 @@ class _Builder:
         security = operation.get("security", self.document.get("security", []))
         deprecated = None
         if operation.get("deprecated"):
-            deprecated = operation.get("x-akeneo-deprecated", "This operation is deprecated.")
+            deprecated = DEPRECATED.read(operation) or "This operation is deprecated."
         facts = MethodFacts(
             kind=kind,
             summary=docstring(operation.get("summary", "")),
@@ -183,7 +200,7 @@ class _Builder:
             batch_format=body.batch_format,
             batch_key=body.batch_key,
             upload_parts=tuple(body.parts),
-            code_header=operation.get("x-akeneo-code-header"),
+            code_header=CODE_HEADER.read(operation),
             errors=tuple(
                 ErrorResponse(
                     status,
@@ -253,7 +270,7 @@ class _Builder:
                     pointer,
                 )
                 continue
-            if param.get("x-akeneo-search"):
+            if SEARCH.read(param):
                 annotation = "SearchArg"
             else:
                 annotation = self.types.annotation(
@@ -265,7 +282,7 @@ class _Builder:
                 annotation=annotation,
                 required=bool(param.get("required")),
                 description=docstring(_describe_parameter(param)),
-                keep_slashes=bool(param.get("x-akeneo-keep-slashes")),
+                keep_slashes=KEEP_SLASHES.read(param),
             )
             (path_params if location == "path" else query_params).append(built)
         path_params.sort(
@@ -296,7 +313,7 @@ class _Builder:
         json_schema = f"{pointer}/content/{escape_pointer_token(JSON)}/schema"
         if any(_is_binary(media.get("schema", {})) for media in content.values()):
             return "download", None
-        if "x-akeneo-pagination" in operation:
+        if PAGINATION.present(operation):
             item = self.page_item(content.get(JSON, {}).get("schema", {}))
             if item is None:
                 self.problem("a paginated answer must hold an `_embedded.items` array", pointer)
@@ -445,12 +462,13 @@ class _Builder:
                 read=read,
                 write=write,
             )
-        read_dict = schema.get("x-python-read") == "dict"
+        read_dict = PYTHON_READ.read(schema) == "dict"
         if read_dict and not all(
             _identifier(wire) for wire, *_ in self._properties(name, schema, pointer)
         ):
             self.problem(
-                "x-python-read: dict needs property names that are Python identifiers", pointer
+                f"{PYTHON_READ.name}: dict needs property names that are Python identifiers",
+                pointer,
             )
         fields: list[Field] = []
         pointers: list[str] = []
@@ -484,7 +502,7 @@ class _Builder:
                         required,
                         python != wire,
                         py_literal(wire),
-                        bool(prop.get("x-python-secret")),
+                        PYTHON_SECRET.read(prop),
                     ),
                 )
             )
@@ -525,14 +543,12 @@ class _Body:
         content: dict[str, Any] = body.get("content", {})
         self.required = bool(body.get("required"))
         self.description = docstring(body.get("description", ""))
-        batch = operation.get("x-akeneo-batch")
+        batch = BATCH.value(operation)
         types = builder.types
         if NDJSON in content or batch is not None:
             self.kind = "upsert_many"
             if not isinstance(batch, dict) or batch.get("format") not in ("ndjson", "json_array"):
-                builder.problem(
-                    "a collection PATCH needs x-akeneo-batch with format and key", where
-                )
+                builder.problem(f"a collection PATCH needs {BATCH.name} with format and key", where)
                 return
             self.batch_format, self.batch_key = batch["format"], batch.get("key", "code")
             media = NDJSON if self.batch_format == "ndjson" else JSON
@@ -657,11 +673,11 @@ def _describe_parameter(param: dict[str, Any]) -> str:
 
 
 def _notes(operation: dict[str, Any]) -> Iterator[str]:
-    if operation.get("x-akeneo-enterprise"):
+    if ENTERPRISE.read(operation):
         yield "Enterprise Edition only."
-    if operation.get("x-akeneo-saas-only"):
+    if SAAS_ONLY.read(operation):
         yield "Only on Akeneo's SaaS (Serenity), not on-premise."
-    if operation.get("x-akeneo-app-token"):
+    if APP_TOKEN.read(operation):
         yield "Needs an App token (a connected App), not a connection's token."
 
 

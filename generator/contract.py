@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from .extensions import PAGINATION
 from .ir import Api, Operation, Parameter
 from .load import LoadedSpec
 from .naming import py_literal
@@ -149,9 +150,7 @@ def _case(
         extra=extra,
         awaited=op.signature.awaited,
         error_statuses=tuple(py_literal(s) for s in statuses),
-        page_modes=tuple(
-            py_literal(m) for m in _PAGE_MODES.get(str(node.get("x-akeneo-pagination")), ())
-        ),
+        page_modes=tuple(py_literal(m) for m in _PAGE_MODES.get(str(PAGINATION.value(node)), ())),
         batch=op.kind == "upsert_many",
         download=op.kind == "download",
     )
