@@ -57,6 +57,10 @@ class Extension:
         """The raw value, None when absent."""
         return node.get(self.name)
 
+    def effective(self, node: Mapping[str, Any]) -> Any:
+        """The value as the generator understands it: what the diff compares."""
+        return self.value(node)
+
     @property
     def diff_rule(self) -> str | None:
         """The id of the diff rule that reports a change of this extension, if it has its own."""
@@ -66,6 +70,9 @@ class Extension:
 class Flag(Extension):
     def read(self, node: Mapping[str, Any]) -> bool:
         return bool(node.get(self.name))
+
+    def effective(self, node: Mapping[str, Any]) -> Any:
+        return self.read(node)  # absent and false are the same client
 
 
 class Text(Extension):

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass
 from typing import Literal
 
+from ..extensions import EXTENSIONS
+
 Level = Literal["breaking", "warning", "info"]
 Area = Literal["api", "client"]
 LEVELS: tuple[Level, ...] = ("breaking", "warning", "info")
@@ -152,9 +154,17 @@ _CLIENT: tuple[tuple[str, Level, str], ...] = (
     ("client-alias-type-changed", _B, "a type alias stands for another type"),
 )
 
+# One rule per extension that changes the client unseen by the rules above: generator/extensions.py.
+_EXTENSION_RULES = tuple(
+    (e.diff_rule, e.diff_level, f"`{e.name}` changed: {e.client_effect}")
+    for e in EXTENSIONS.values()
+    if e.diff_rule is not None and e.diff_level is not None
+)
+
 RULES: dict[str, Rule] = {
     **{rid: Rule(rid, level, "api", text) for rid, level, text in _API},
     **{rid: Rule(rid, level, "client", text) for rid, level, text in _CLIENT},
+    **{rid: Rule(rid, level, "client", text) for rid, level, text in _EXTENSION_RULES},
 }
 
 
@@ -164,6 +174,13 @@ def markdown_table() -> str:
     for rule in RULES.values():
         lines.append(f"| `{rule.id}` | {rule.level} | {rule.area} | {rule.description} |")
     return "\n".join(lines)
+
+
+def count_text() -> str:
+    """The README's rule count: `Rules: 107 (71 HTTP API, 36 Python client; 54 breaking, ...)`."""
+    areas = [sum(r.area == area for r in RULES.values()) for area in ("api", "client")]
+    levels = ", ".join(f"{sum(r.level == lv for r in RULES.values())} {lv}" for lv in LEVELS)
+    return f"Rules: {len(RULES)} ({areas[0]} HTTP API, {areas[1]} Python client; {levels})"
 
 
 if __name__ == "__main__":

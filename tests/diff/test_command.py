@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.diff.report import SCHEMA_PATH
-from generator.diff.rules import RULES, markdown_table
+from generator.diff.rules import RULES, count_text, markdown_table
 
 from .support import base_spec, write
 
@@ -147,6 +147,7 @@ def test_real_spec_noop_edit_reports_nothing(tmp_path: Path) -> None:
 def test_readme_documents_every_rule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme, "run `python -m generator.diff.rules` into the README"
+    assert count_text() in " ".join(readme.split()), "the README's rule count is out of date"
     assert "akeneo-codegen diff" in readme and "make spec-diff" in readme
 
 
