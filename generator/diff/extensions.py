@@ -89,11 +89,20 @@ def _parameters(document: _Node, path: str, operation: _Node) -> dict[tuple[str,
 def _schema_nodes(base: _Node, head: _Node) -> Iterator[_Pair]:
     """The named schema, then each of its properties."""
     yield "named schema", "", base, head
-    base_props = base.get("properties", {})
-    for name, head_prop in head.get("properties", {}).items():
+    base_props = _properties(base)
+    for name, head_prop in _properties(head).items():
         base_prop = base_props.get(name)
         if isinstance(base_prop, dict) and isinstance(head_prop, dict):
             yield "property", f"property {name}", base_prop, head_prop
+
+
+def _properties(schema: _Node) -> dict[str, Any]:
+    """Its own properties and those of its inline `allOf` members, as the generator merges them."""
+    found: dict[str, Any] = {}
+    for member in [*schema.get("allOf", []), schema]:
+        if isinstance(member, dict) and isinstance(member.get("properties"), dict):
+            found.update(member["properties"])
+    return found
 
 
 def _changes(group: str, subject: str, pair: _Pair) -> Iterator[Change]:

@@ -75,3 +75,20 @@ def _keep_slashes_on_query(spec: Spec) -> None:
 def test_an_extension_out_of_its_place_changes_nothing_in_the_diff(tmp_path: Path) -> None:
     # The generator ignores it there (and validation refuses it): the client is unchanged.
     assert diff_edit(tmp_path, _keep_slashes_on_query).changes == []
+
+
+def _dimensions_in_all_of(spec: Spec) -> None:
+    schemas = spec["components"]["schemas"]
+    schemas["Dimensions"] = {"allOf": [schemas["Dimensions"]]}
+
+
+def _secret_in_all_of(spec: Spec) -> None:
+    member = spec["components"]["schemas"]["Dimensions"]["allOf"][0]
+    member["properties"]["width"]["x-python-secret"] = True
+
+
+def test_a_property_of_an_all_of_member_is_compared_too(tmp_path: Path) -> None:
+    report = diff_edit(tmp_path, _secret_in_all_of, _dimensions_in_all_of)
+    assert [(c.rule, c.subject, c.where) for c in report.changes] == [
+        ("client-python-secret-changed", "Dimensions", "property width: x-python-secret")
+    ]
