@@ -7,7 +7,7 @@ from dataclasses import replace
 from .api import diff_api
 from .changes import Change, DiffReport
 from .client import MODELS_GROUP, diff_client
-from .extensions import diff_extensions
+from .extensions import diff_extensions, method_names
 from .sides import Side
 
 
@@ -18,7 +18,7 @@ def diff_sides(base: Side, head: Side) -> DiffReport:
     documents = (base.spec.document, head.spec.document)
     api_changes = [
         replace(c, group=by_tag.get(c.group, c.group))
-        for c in (*diff_api(*documents), *diff_extensions(*documents))
+        for c in (*diff_api(*documents), *diff_extensions(*documents, method_names(head.api)))
     ]
     changes: list[Change] = [*api_changes, *diff_client(base.api, head.api)]
     return DiffReport(base.label, head.label, list(dict.fromkeys(changes)))

@@ -11,10 +11,11 @@ and properties by name.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..extensions import EXTENSIONS, Extension
+from ..ir import Api
 from ..validate import iter_operations, resolve
 from .changes import Change
 from .client import MODELS_GROUP
@@ -34,7 +35,19 @@ DIFF_PLACES = frozenset(
 )
 
 
-def diff_extensions(base: _Node, head: _Node) -> list[Change]:
+def method_names(api: Api) -> dict[tuple[str, str], str]:
+    """(HTTP method, path) -> `akeneo.channels.get`: how the client rules name a method."""
+    return {
+        (op.http_method, op.path): f"akeneo.{resource.attribute}.{op.method_name}"
+        for resource in api.resources
+        for op in resource.operations
+    }
+
+
+def diff_extensions(
+    base: _Node, head: _Node, names: Mapping[tuple[str, str], str] | None = None
+) -> list[Change]:
+    """Every extension change; operations named by `names` (head's) where it knows them."""
     changes: list[Change] = []
     base_ops = {_key(p, m): (p, op) for p, m, op in iter_operations(base)}
     for path, method, head_op in iter_operations(head):
@@ -42,7 +55,8 @@ def diff_extensions(base: _Node, head: _Node) -> list[Change]:
             continue
         base_path, base_op = matched
         tags = head_op.get("tags") or ["(untagged)"]
-        group, subject = str(tags[0]), f"{method.upper()} {path}"
+        route = f"{method.upper()} {path}"
+        group, subject = str(tags[0]), (names or {}).get((method.upper(), path), route)
         for pair in _operation_nodes(base, head, (base_path, base_op), (path, head_op)):
             changes.extend(_changes(group, subject, pair))
     base_schemas = base.get("components", {}).get("schemas", {})
