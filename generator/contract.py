@@ -18,6 +18,7 @@ import jinja2
 
 from .call_kinds import BodyUse, call_kind
 from .document import resolve
+from .extensions import PAGINATION
 from .ir import Api, Operation, Parameter
 from .load import LoadedSpec
 from .naming import py_literal
@@ -130,9 +131,7 @@ def _case(
         extra=row.contract_parameter,
         awaited=op.signature.awaited,
         error_statuses=tuple(py_literal(s) for s in statuses),
-        page_modes=tuple(
-            py_literal(m) for m in _PAGE_MODES.get(str(node.get("x-akeneo-pagination")), ())
-        ),
+        page_modes=tuple(py_literal(m) for m in _PAGE_MODES.get(str(PAGINATION.value(node)), ())),
         batch=row.contract_split,
         download=row.contract_stream,
     )

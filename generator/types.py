@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import SpecProblem
+from .extensions import PYTHON_READ
 from .naming import class_name, py_literal
 from .typeref import ANY, NONE, STR, Container, LiteralType, Named, Scalar, TypeRef, Union, union_of
 
@@ -128,7 +129,7 @@ class TypeMapper:
             return ANY
         name = ref[len(SCHEMA_PREFIX) :]
         target = self.schemas[name]
-        if side == "read" and isinstance(target, dict) and target.get("x-python-read") == "any":
+        if side == "read" and isinstance(target, dict) and PYTHON_READ.read(target) == "any":
             return ANY  # kept as the decoded JSON: see x-python-read in spec/README.md
         self.reached[side].add(name)
         return Named(class_name(name) if side == "read" else param_class_name(name))

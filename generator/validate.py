@@ -25,7 +25,9 @@ from openapi_spec_validator.validation.exceptions import (
 
 from .document import escape_pointer_token, iter_operations, operation_pointer, resolve
 from .errors import SpecError, SpecProblem
+from .extensions import PYTHON_METHOD, PYTHON_NAME
 from .load import LoadedSpec
+from .validate_extensions import extension_problems
 
 _SPEC_URI = "urn:akeneo-spec"
 _SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
@@ -71,7 +73,11 @@ def _marker(spec: LoadedSpec, cache_dir: Path | None) -> Path | None:
         return None
     versions = "|".join(version(name) for name in ("openapi-spec-validator", "jsonschema"))
     text = json.dumps(spec.document, sort_keys=True, ensure_ascii=False)
-    rules = Path(__file__).read_bytes()  # a change of our own rules invalidates the cache too
+    # A change of our own rules (or of the extension registry) invalidates the cache too.
+    rules = b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("validate.py", "validate_extensions.py", "extensions.py")
+    )
     digest = hashlib.sha256(f"{versions}\0{text}".encode() + rules).hexdigest()
     return cache_dir / digest
 
@@ -187,8 +193,10 @@ def _rule_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
         if "name" in tag
     }
     for index, tag in enumerate(document.get("tags", [])):
-        if not isinstance(tag.get("x-python-name"), str):
-            yield spec.problem(f"tag {tag.get('name')!r} has no x-python-name", f"/tags/{index}")
+        if not isinstance(PYTHON_NAME.value(tag), str):
+            yield spec.problem(
+                f"tag {tag.get('name')!r} has no {PYTHON_NAME.name}", f"/tags/{index}"
+            )
     seen_ids: dict[str, str] = {}
     for path, method, operation in iter_operations(document):
         where = operation_pointer(path, method)
@@ -211,44 +219,16 @@ def _rule_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
             )
         if not operation.get("summary"):
             yield spec.problem(f"{method.upper()} {path} has no summary", where)
-        if not isinstance(operation.get("x-python-method"), str):
-            yield spec.problem(f"{method.upper()} {path} has no x-python-method", where)
+        if not isinstance(PYTHON_METHOD.value(operation), str):
+            yield spec.problem(f"{method.upper()} {path} has no {PYTHON_METHOD.name}", where)
         yield from _path_parameter_problems(spec, path, method, operation)
-        yield from _extension_problems(spec, where, operation)
-    for name, schema in document.get("components", {}).get("schemas", {}).items():
-        read = schema.get("x-python-read") if isinstance(schema, dict) else None
-        if read is not None and read not in _PYTHON_READ:
-            yield spec.problem(
-                f"x-python-read must be one of {sorted(_PYTHON_READ)}, not {read!r}",
-                f"/components/schemas/{escape_pointer_token(name)}/x-python-read",
-            )
+        yield from _status_problems(spec, where, operation)
+    yield from extension_problems(spec)
 
 
-_PYTHON_READ = frozenset({"dict", "any"})
-_PAGINATION = frozenset({"page", "search_after", "page_or_search_after"})
-_BATCH_FORMATS = frozenset({"ndjson", "json_array"})
-
-
-def _extension_problems(
+def _status_problems(
     spec: LoadedSpec, where: str, operation: dict[str, Any]
 ) -> Iterator[SpecProblem]:
-    """Our x- extensions take a fixed set of values; a typo must not pass silently."""
-    pagination = operation.get("x-akeneo-pagination")
-    if pagination is not None and pagination not in _PAGINATION:
-        yield spec.problem(
-            f"x-akeneo-pagination must be one of {sorted(_PAGINATION)}, not {pagination!r}",
-            f"{where}/x-akeneo-pagination",
-        )
-    batch = operation.get("x-akeneo-batch")
-    if batch is not None and not (
-        isinstance(batch, dict)
-        and batch.get("format") in _BATCH_FORMATS
-        and isinstance(batch.get("key"), str)
-    ):
-        yield spec.problem(
-            "x-akeneo-batch must be {format: ndjson or json_array, key: <field naming each item>}",
-            f"{where}/x-akeneo-batch",
-        )
     for status in operation.get("responses", {}):
         if not (status == "default" or (len(status) == 3 and status.isdigit())):
             yield spec.problem(

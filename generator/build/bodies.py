@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import escape_pointer_token, resolve
+from ..extensions import BATCH
 from ..ir import CallKind, UploadPart
 from ..naming import docstring, parameter_name
 from ..typeref import Named, TypeRef, Union, members
@@ -59,7 +60,7 @@ class Body:
         self, context: BuildContext, batch: Any, content: dict[str, Any], where: str, pointer: str
     ) -> None:
         if not isinstance(batch, dict) or batch.get("format") not in ("ndjson", "json_array"):
-            context.problem("a collection PATCH needs x-akeneo-batch with format and key", where)
+            context.problem(f"a collection PATCH needs {BATCH.name} with format and key", where)
             return
         self.batch_format, self.batch_key = batch["format"], batch.get("key", "code")
         media = NDJSON if self.batch_format == "ndjson" else JSON

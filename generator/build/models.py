@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import escape_pointer_token, resolve
+from ..extensions import PYTHON_READ
 from ..ir import Alias, Field, Model
 from ..naming import class_name, docstring, field_name, indent_continuation, py_literal
 from ..typeref import ANY, classes, with_none
@@ -134,7 +135,7 @@ def _model(context: BuildContext, name: str, read: bool, write: bool) -> Model |
     properties = list(_properties(context, schema, pointer))
     if read_dict and not all(_identifier(wire) for wire, *_ in properties):
         context.problem(
-            "x-python-read: dict needs property names that are Python identifiers", pointer
+            f"{PYTHON_READ.name}: dict needs property names that are Python identifiers", pointer
         )
     fields = [_field(context, prop, read_dict) for prop in properties]
     uniqueness.check_fields(context, class_name(name), fields, (p[2] for p in properties))

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..call_kinds import returns
 from ..document import escape_pointer_token, operation_pointer, resolve
+from ..extensions import PYTHON_METHOD
 from ..ir import CallKind, ErrorResponse, Operation, Parameter, Signature
 from ..naming import (
     constant_name,
@@ -33,7 +34,9 @@ def build_operation(
     where = operation_pointer(path, method)
     method_name = spec_extensions.python_method(operation)
     if snake_case(method_name) != method_name:
-        context.problem(f"x-python-method {method_name!r} is not a snake_case identifier", where)
+        context.problem(
+            f"{PYTHON_METHOD.name} {method_name!r} is not a snake_case identifier", where
+        )
     path_params, query_params = _parameters(context, path, method, operation)
     body = Body(context, operation, path, where)
     kind, result_model = _call_kind(context, operation, method, where, body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..extensions import PYTHON_NAME
 from ..ir import Operation, Resource
 from ..naming import class_name, docstring, isort_key, snake_case
 from ..types import Side, param_class_name
@@ -17,7 +18,7 @@ def build_resource(
     attribute = spec_extensions.python_name(tag)
     if snake_case(attribute) != attribute:
         context.problem(
-            f"x-python-name {attribute!r} is not a snake_case identifier",
+            f"{PYTHON_NAME.name} {attribute!r} is not a snake_case identifier",
             uniqueness.tag_pointer(context, tag["name"]),
         )
     base = class_name(attribute)

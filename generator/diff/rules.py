@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass
 from typing import Literal
 
+from ..extensions import EXTENSIONS
+
 Level = Literal["breaking", "warning", "info"]
 Area = Literal["api", "client"]
 LEVELS: tuple[Level, ...] = ("breaking", "warning", "info")
@@ -152,9 +154,17 @@ _CLIENT: tuple[tuple[str, Level, str], ...] = (
     ("client-alias-type-changed", _B, "a type alias stands for another type"),
 )
 
+# One rule per extension that changes the client unseen by the rules above: generator/extensions.py.
+_EXTENSION_RULES = tuple(
+    (e.diff_rule, e.diff_level, f"`{e.name}` changed: {e.client_effect}")
+    for e in EXTENSIONS.values()
+    if e.diff_rule is not None and e.diff_level is not None
+)
+
 RULES: dict[str, Rule] = {
     **{rid: Rule(rid, level, "api", text) for rid, level, text in _API},
     **{rid: Rule(rid, level, "client", text) for rid, level, text in _CLIENT},
+    **{rid: Rule(rid, level, "client", text) for rid, level, text in _EXTENSION_RULES},
 }
 
 

@@ -51,3 +51,18 @@ def test_problems_are_found_again_every_time(
             validate_module.validate(spec, cache_dir=tmp_path)
     assert len(calls) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("source", ["validate.py", "validate_extensions.py", "extensions.py"])
+def test_a_change_of_our_rules_or_the_extension_registry_invalidates_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    spec = load_spec(SPEC)
+    before = validate_module._marker(spec, tmp_path)
+    real = Path.read_bytes
+
+    def edited(path: Path) -> bytes:
+        return real(path) + (b"\n# edited\n" if path.name == source else b"")
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert validate_module._marker(spec, tmp_path) != before
