@@ -24,12 +24,10 @@ def test_helpers_are_defined_and_imported_from_document_only() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         shown = path.relative_to(ROOT)
         for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name in HELPERS:
-                if path.name != "document.py":
-                    misplaced.append(f"{shown}: defines {node.name}")
-            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] != (
-                "document"
-            ):
+            elsewhere = path.name != "document.py"
+            if isinstance(node, ast.FunctionDef) and node.name in HELPERS and elsewhere:
+                misplaced.append(f"{shown}: defines {node.name}")
+            if isinstance(node, ast.ImportFrom) and not (node.module or "").endswith("document"):
                 names = {alias.name for alias in node.names} & HELPERS
                 if names:
                     misplaced.append(f"{shown}: imports {sorted(names)} from {node.module}")
