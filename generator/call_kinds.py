@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 from .ir import CallKind
 from .typeref import ANY, NONE, STR, Container, Named, TypeRef, Union
@@ -168,5 +168,3 @@ def returns(kind: CallKind, model: TypeRef | None) -> tuple[TypeRef, TypeRef, st
         row.returns_text.format(model=parsed.source()),
     )
 
-
-ALL_CALL_KINDS: tuple[CallKind, ...] = get_args(CallKind)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import jinja2
 
+from . import runtime_facts
 from .ir import Alias, Api, Model, Resource
 from .naming import isort_key
 from .runtime_retry import retried_statuses
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = TEMPLATES / "package"
-RUNTIME = TEMPLATES / "runtime"
+RUNTIME = runtime_facts.RUNTIME
 PACKAGE = "akeneo_pim"
 
 # Names a generated module may use in annotations, and where each comes from.
@@ -183,20 +184,7 @@ def _resource_imports(resource: Resource) -> list[str]:
         for arg in op.signature.args:
             used |= arg.annotation.names()
         used |= op.return_type.names() | op.async_return_type.names()
-    runtime: list[tuple[str, list[str]]] = [
-        ("_batch", ["BatchReport"]),
-        ("_endpoint", ["Endpoint"]),
-        ("_files", ["DownloadedFile"]),
-        ("_models", ["AkeneoModel"]),
-        ("_pagination", ["AsyncPaginator", "SyncPaginator"]),
-        ("_resource", ["AsyncResource", "SyncResource"]),
-        ("_results", ["WriteResult"]),
-        ("_search", ["SearchArg"]),
-        (
-            "_types",
-            ["NOT_GIVEN", "FileInput", "Headers", "NotGiven", "Query", "RequestOptions", "Timeout"],
-        ),
-    ]
+    # the names the resource template prints whatever the operations
     always = {
         "Endpoint",
         "AsyncResource",
@@ -208,11 +196,16 @@ def _resource_imports(resource: Resource) -> list[str]:
         "RequestOptions",
         "Timeout",
     }
-    local: list[str] = []
-    for module, names in runtime:
-        wanted = [n for n in names if n in used or n in always]
-        if wanted:
-            local.append(f"from ..{module} import {', '.join(sorted(wanted, key=isort_key))}")
+    generated = {*resource.models, *resource.params, *_IMPORTABLE}
+    defined = runtime_facts.defining_modules()
+    by_module: dict[str, list[str]] = {}
+    for name in sorted((used | always) - generated):
+        if name in defined:
+            by_module.setdefault(runtime_facts.module_of(name), []).append(name)
+    local = [
+        f"from ..{module} import {', '.join(sorted(names, key=isort_key))}"
+        for module, names in sorted(by_module.items())
+    ]
     if resource.models:
         local.append(f"from ..models import {', '.join(resource.models)}")
     if resource.params:

@@ -10,27 +10,6 @@ from .ir import Arg, Operation, Signature
 from .naming import DOC_WIDTH, py_literal, rewrap
 from .typeref import ANY, STR, Container, Named, Scalar, TypeRef, with_none
 
-# The runtime's exception class for each documented error status.
-EXCEPTIONS = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "405": "MethodNotAllowedError",
-    "406": "NotAcceptableError",
-    "409": "ConflictError",
-    "413": "PayloadTooLargeError",
-    "415": "UnsupportedMediaTypeError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
-
-
-def exception_for(status: str) -> str:
-    return EXCEPTIONS.get(
-        status, "InternalServerError" if status.startswith("5") else "APIStatusError"
-    )
-
 
 @dataclass
 class _Arguments:

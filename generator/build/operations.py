@@ -17,7 +17,8 @@ from ..naming import (
     snake_case,
     wrapped_literal,
 )
-from ..signature import exception_for, signature
+from ..runtime_facts import exception_for
+from ..signature import signature
 from ..typeref import Named, TypeRef
 from . import spec_extensions, uniqueness
 from .bodies import JSON, Body, is_binary
