@@ -11,7 +11,8 @@ from .._batch import BatchReport
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
 from .._models import AkeneoModel
-from .._pagination import AsyncPaginator, SyncPaginator
+from .._pagination_async import AsyncPaginator
+from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._search import SearchArg

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from .._batch import BatchReport
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
-from .._pagination import AsyncPaginator, SyncPaginator
+from .._pagination_async import AsyncPaginator
+from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._pagination import AsyncPaginator, SyncPaginator
+from .._pagination_async import AsyncPaginator
+from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout

@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._pagination import AsyncPaginator, SyncPaginator
+from .._pagination_async import AsyncPaginator
+from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import MeasureFamily

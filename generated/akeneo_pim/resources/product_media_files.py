@@ -7,7 +7,8 @@ import os
 
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
-from .._pagination import AsyncPaginator, SyncPaginator
+from .._pagination_async import AsyncPaginator
+from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import MediaFile
