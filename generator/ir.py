@@ -158,6 +158,7 @@ class Operation:
     body_annotation: TypeRef | None  # request body parameter (JSON) or batch item type
     body_required: bool
     body_description: str
+    body_default: str | None  # Python literal sent when the optional body argument is left out
     result_model: TypeRef | None  # model the answer is parsed into (item model for lists)
     return_type: TypeRef  # sync return annotation
     async_return_type: TypeRef

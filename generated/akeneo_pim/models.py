@@ -792,9 +792,10 @@ class CatalogQuantifiedProduct(AkeneoModel):
 
 
 class CatalogQuantifiedProductModel(AkeneoModel):
-    """A product model associated with a quantity."""
+    """A product model associated with a quantity, keyed `identifier` like the quantified
+    product-model links of every other product schema."""
 
-    code: str
+    identifier: str
     """Code of the associated product model."""
 
     quantity: int
@@ -1963,9 +1964,9 @@ class VariantAttributeSet(AkeneoModel):
     """Enrichment level, 1 or 2. Level 2 needs level 1. It cannot be changed."""
 
     axes: list[str]
-    """Codes of the attributes that tell the variants of this level apart (at most 5;
-    simple select, multi select, reference data, metric or boolean; neither localizable
-    nor scopable). They cannot be changed."""
+    """Codes of the attributes that tell the variants of this level apart (simple select,
+    multi select, reference data, metric or boolean; neither localizable nor scopable).
+    They cannot be changed."""
 
     attributes: list[str] | None = None
     """Codes of the attributes enriched at this level. Unique-value attributes and the

@@ -15,6 +15,7 @@ __all__ = [
     "AssetAttributeOptionUpdateParam",
     "AssetAttributeTypeParam",
     "AssetAttributeUpdateParam",
+    "AssetBatchItemParam",
     "AssetFamilyUpdateParam",
     "AssetMediaTypeParam",
     "AssetNamingConventionParam",
@@ -29,25 +30,33 @@ __all__ = [
     "AssetTransformationParametersParam",
     "AssetUpdateParam",
     "AssetValueParam",
+    "AssociationTypeBatchItemParam",
     "AssociationTypeParam",
     "AssociationTypeUpdateParam",
+    "AttributeBatchItemParam",
+    "AttributeGroupBatchItemParam",
     "AttributeGroupParam",
     "AttributeGroupUpdateParam",
+    "AttributeOptionBatchItemParam",
     "AttributeOptionParam",
     "AttributeOptionUpdateParam",
     "AttributeParam",
     "AttributeTypeParam",
     "AttributeUpdateParam",
     "CatalogWriteParam",
+    "CategoryBatchItemParam",
     "CategoryCreateParam",
     "CategoryUpdateParam",
     "CategoryValidationsParam",
     "CategoryValueWriteParam",
+    "ChannelBatchItemParam",
     "ChannelParam",
     "ChannelUpdateParam",
     "EntityTextValidationRuleParam",
+    "FamilyBatchItemParam",
     "FamilyParam",
     "FamilyUpdateParam",
+    "FamilyVariantBatchItemParam",
     "FamilyVariantParam",
     "FamilyVariantUpdateParam",
     "LabelsParam",
@@ -57,6 +66,8 @@ __all__ = [
     "MediaFileProductModelTargetParam",
     "MediaFileProductTargetParam",
     "MetricValueParam",
+    "PamAssetBatchItemParam",
+    "PamAssetCategoryBatchItemParam",
     "PamAssetCategoryParam",
     "PamAssetCategoryUpdateParam",
     "PamAssetParam",
@@ -65,6 +76,7 @@ __all__ = [
     "PriceValueParam",
     "ProductAssociationParam",
     "ProductLinkValueParam",
+    "ProductModelBatchItemParam",
     "ProductModelParam",
     "ProductModelUpdateParam",
     "ProductParam",
@@ -84,6 +96,7 @@ __all__ = [
     "ReferenceEntityAttributeOptionUpdateParam",
     "ReferenceEntityAttributeTypeParam",
     "ReferenceEntityAttributeUpdateParam",
+    "ReferenceEntityRecordBatchItemParam",
     "ReferenceEntityRecordUpdateParam",
     "ReferenceEntityUpdateParam",
     "TableColumnParam",
@@ -183,6 +196,21 @@ class AssetAttributeUpdateParam(TypedDict, total=False):
     reference_entity: str | None
     """`record` only (SaaS): code of the reference entity whose records the attribute links
     to."""
+
+
+class AssetBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AssetUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the asset. It cannot be changed once the asset exists."""
+
+    asset_family_code: str
+    """Code of the asset's family; it cannot be changed."""
+
+    values: Mapping[str, Sequence[AssetValueParam]]
+    """Values of an asset, keyed by asset attribute code; each attribute holds one entry
+    per locale and channel combination it has a value for."""
 
 
 class AssetFamilyUpdateParam(TypedDict, total=False):
@@ -427,6 +455,25 @@ class AssociationTypeParam(TypedDict, total=False):
     creation, it cannot be changed."""
 
 
+class AssociationTypeBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AssociationTypeUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Association type code. It cannot be changed once the type exists."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    is_quantified: bool
+    """Whether the associations of this type carry a quantity (quantified associations;
+    Serenity/SaaS only). Set at creation, it cannot be changed."""
+
+    is_two_way: bool
+    """Whether associating A with B also associates B with A (Serenity/SaaS only). Set at
+    creation, it cannot be changed."""
+
+
 class AssociationTypeUpdateParam(TypedDict, total=False):
     """The fields of an association type, all optional, as sent to change one. Only the
     fields sent are changed."""
@@ -565,8 +612,144 @@ class AttributeParam(TypedDict, total=False):
     only)."""
 
 
+class AttributeBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Attribute code. It cannot be changed once the attribute exists."""
+
+    type: AttributeTypeParam
+    """Type of an attribute; it decides the shape of the attribute's product values and
+    which type-specific fields of the attribute apply. It cannot be changed."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    group: str
+    """Code of the attribute group the attribute belongs to."""
+
+    sort_order: int
+    """Rank of the attribute inside its group."""
+
+    localizable: bool
+    """Whether the attribute holds one value per locale. It cannot be changed."""
+
+    scopable: bool
+    """Whether the attribute holds one value per channel. It cannot be changed."""
+
+    available_locales: Sequence[str]
+    """Codes of the only locales the attribute applies to (a locale-specific attribute);
+    empty when it applies to all."""
+
+    unique: bool
+    """Whether two products may not share the same value. It cannot be changed."""
+
+    useable_as_grid_filter: bool
+    """Whether the attribute can filter the product grid of the PIM's interface."""
+
+    max_characters: int | None
+    """Longest value allowed (text, textarea and identifier attributes)."""
+
+    validation_rule: str | None
+    """Kind of check applied to values of text and identifier attributes, such as `email`,
+    `url` or `regexp`; identifier attributes only take `regexp`."""
+
+    validation_regexp: str | None
+    """Regular expression that values must match when `validation_rule` is `regexp`."""
+
+    wysiwyg_enabled: bool | None
+    """Whether the rich text editor is shown (textarea attributes)."""
+
+    number_min: str | None
+    """Smallest value allowed, as a decimal string (number, metric and price attributes)."""
+
+    number_max: str | None
+    """Largest value allowed, as a decimal string (number, metric and price attributes)."""
+
+    decimals_allowed: bool | None
+    """Whether values may have decimals (number, metric and price attributes)."""
+
+    negative_allowed: bool | None
+    """Whether values may be negative (number and metric attributes)."""
+
+    metric_family: str | None
+    """Code of the measurement family of a metric attribute; required for metric attributes
+    and cannot be changed."""
+
+    default_metric_unit: str | None
+    """Unit proposed by default for a metric attribute; required for metric attributes."""
+
+    date_min: str | None
+    """Earliest date allowed (date attributes)."""
+
+    date_max: str | None
+    """Latest date allowed (date attributes)."""
+
+    allowed_extensions: Sequence[str]
+    """File extensions accepted (file and image attributes); empty when any is accepted."""
+
+    max_file_size: str | None
+    """Largest file accepted, in megabytes, as a decimal string (file and image
+    attributes)."""
+
+    reference_data_name: str | None
+    """Code of the linked reference entity (reference entity attributes) or asset family
+    (asset collection attributes); required for those types."""
+
+    minimum_input_length: int | None
+    """Legacy setting of older select attributes; Akeneo sends it as null."""
+
+    default_value: bool | None
+    """Value given to new products and product models (boolean attributes, since 5.0)."""
+
+    table_configuration: Sequence[TableColumnParam]
+    """The columns of a table attribute, in order; required for table attributes."""
+
+    is_main_identifier: bool
+    """Whether this identifier attribute is the main identifier of products."""
+
+    is_mandatory: bool
+    """Whether the attribute must be filled as soon as a product is created, whatever its
+    family (boolean, identifier, number, select, text, textarea, reference data and
+    reference entity single link attributes)."""
+
+    decimal_places_strategy: Literal["round", "forbid", "trim"] | None
+    """How decimal places beyond `decimal_places` are handled (number and metric
+    attributes)."""
+
+    decimal_places: int | None
+    """Number of decimal places kept when the strategy is `round` or `forbid`."""
+
+    enable_option_creation_during_import: bool
+    """Whether unknown options are created on the fly by CSV or XLSX product imports
+    (select attributes, SaaS only)."""
+
+    max_items_count: int | None
+    """Most assets an asset collection value may hold (asset collection attributes, SaaS
+    only)."""
+
+
 class AttributeGroupParam(TypedDict, total=False):
     """An attribute group, which gathers attributes in the product edit form of the PIM."""
+
+    code: Required[str]
+    """Attribute group code. It cannot be changed once the group exists."""
+
+    sort_order: int
+    """Rank of the group among the attribute groups."""
+
+    attributes: Sequence[str]
+    """Codes of the attributes of the group. An attribute belongs to one group only; a list
+    sent replaces the stored one."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class AttributeGroupBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeGroupUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Attribute group code. It cannot be changed once the group exists."""
@@ -602,6 +785,23 @@ class AttributeGroupUpdateParam(TypedDict, total=False):
 
 class AttributeOptionParam(TypedDict, total=False):
     """An option of a simple select or multi select attribute."""
+
+    code: Required[str]
+    """Option code. It cannot be changed once the option exists."""
+
+    attribute: str
+    """Code of the option's attribute; when sent, it must be the one in the URL."""
+
+    sort_order: int
+    """Rank of the option in the attribute's list of options."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class AttributeOptionBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeOptionUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Option code. It cannot be changed once the option exists."""
@@ -764,6 +964,32 @@ class CatalogWriteParam(TypedDict, total=False):
     """Codes of the locales the App handles."""
 
 
+class CategoryBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `CategoryUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Category code. It cannot be changed once the category exists."""
+
+    parent: str | None
+    """Code of the parent category, or null to make it a root category. It cannot be the
+    category itself."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    values: Sequence[CategoryValueWriteParam]
+    """Enriched attribute values to set (SaaS only). Each item sets one attribute, channel
+    and locale."""
+
+    validations: CategoryValidationsParam
+    """Classification rules of a category tree (root categories only, SaaS)."""
+
+    channel_requirements: Sequence[str]
+    """Codes of the channels on which products must be classified in this tree to be
+    complete (root categories only)."""
+
+
 class CategoryCreateParam(TypedDict, total=False):
     """A category as sent to create one."""
 
@@ -870,6 +1096,30 @@ class ChannelParam(TypedDict, total=False):
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
 
 
+class ChannelBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ChannelUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Channel code. It cannot be changed once the channel exists."""
+
+    locales: Sequence[str]
+    """Codes of the locales activated for this channel; at least one."""
+
+    currencies: Sequence[str]
+    """Codes of the currencies activated for this channel; at least one."""
+
+    category_tree: str
+    """Code of the root category whose tree the channel publishes."""
+
+    conversion_units: Mapping[str, str | None]
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code. A null unit means no conversion."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
 class ChannelUpdateParam(TypedDict, total=False):
     """The fields of a channel, all optional, as sent to change one. Only the fields sent
     are changed."""
@@ -902,6 +1152,36 @@ class FamilyParam(TypedDict, total=False):
     """Family code. It cannot be changed once the family exists."""
 
     attribute_as_label: Required[str]
+    """Code of the attribute whose value is the product label. It must belong to
+    `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
+
+    attribute_as_image: str | None
+    """Code of the attribute shown as the product's main picture (since 2.0), or null. It
+    must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
+    asset collection)."""
+
+    attributes: Sequence[str]
+    """Codes of the attributes of the family. A list sent replaces the stored one."""
+
+    attribute_requirements: Mapping[str, Sequence[str]]
+    """For each channel code, the codes of the family's attributes that must be filled for
+    a product to be complete on that channel."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    parent: str | None
+    """Code of the parent family, or null for a root family (SaaS only)."""
+
+
+class FamilyBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `FamilyUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Family code. It cannot be changed once the family exists."""
+
+    attribute_as_label: str
     """Code of the attribute whose value is the product label. It must belong to
     `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
 
@@ -967,6 +1247,20 @@ class FamilyVariantParam(TypedDict, total=False):
     """How the family's attributes are spread over the enrichment levels (one or two sets)."""
 
 
+class FamilyVariantBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `FamilyVariantUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Family variant code. It cannot be changed once the family variant exists."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    variant_attribute_sets: Sequence[VariantAttributeSetParam]
+    """How the family's attributes are spread over the enrichment levels (one or two sets)."""
+
+
 class FamilyVariantUpdateParam(TypedDict, total=False):
     """The writable fields of a family variant, all optional, as sent to change one. Only
     the fields sent are changed."""
@@ -992,9 +1286,8 @@ class MeasurementConversionParam(TypedDict, total=False):
 
 
 class MeasurementFamilyUpdateParam(TypedDict, total=False):
-    """A measurement family as sent to create or change it. To change an existing family
-    only `code` is needed: what is sent is merged into the stored family, units
-    included. A new family needs `standard_unit_code`, `labels` and `units`."""
+    """A measurement family as sent to create or change it. `code` names it; a new family
+    also needs `standard_unit_code`, `labels` and `units`."""
 
     code: Required[str]
     """Code of the measurement family. It cannot be changed once the family exists."""
@@ -1103,9 +1396,49 @@ class PamAssetParam(TypedDict, total=False):
     offset without a colon (`+0200`)."""
 
 
+class PamAssetBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `PamAssetUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the asset. It cannot be changed once the asset exists."""
+
+    categories: Sequence[str]
+    """Codes of the PAM asset categories the asset is classified in."""
+
+    description: str | None
+    """Free description of the asset."""
+
+    localizable: bool
+    """Whether the asset has one reference file per locale. Set at creation (default
+    false); it cannot be changed afterwards."""
+
+    tags: Sequence[str]
+    """Codes of the asset's tags."""
+
+    end_of_use: str | None
+    """Date after which the asset should no longer be used, or null. Akeneo may send the
+    offset without a colon (`+0200`)."""
+
+
 class PamAssetCategoryParam(TypedDict, total=False):
     """A category of the deprecated PAM asset tree. Asset categories classify PAM assets;
     they are distinct from product categories."""
+
+    code: Required[str]
+    """Code of the asset category. It cannot be changed once the category exists."""
+
+    parent: str | None
+    """Code of the parent asset category, or null for a root. A category cannot be its own
+    parent."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class PamAssetCategoryBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `PamAssetCategoryUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Code of the asset category. It cannot be changed once the category exists."""
@@ -1267,6 +1600,51 @@ class ProductModelParam(TypedDict, total=False):
     variant."""
 
     family_variant: Required[str]
+    """Code of the family variant that splits the family's attributes between the model
+    levels. Required on creation; it cannot be changed afterwards."""
+
+    parent: str | None
+    """Code of the parent product model, for a sub product model; null for a root product
+    model. The parent must have the same family variant."""
+
+    categories: Sequence[str]
+    """Codes of the categories the model is classified in. Sending it replaces the whole
+    list."""
+
+    add_categories: Sequence[str]
+    """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
+    `categories`."""
+
+    remove_categories: Sequence[str]
+    """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
+    `categories`."""
+
+    values: ProductValuesParam
+    """The attribute values of a product, product model or published product, keyed by
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
+
+    associations: Mapping[str, ProductAssociationParam]
+    """Associations of the product model, keyed by association type code. Products are
+    given by identifier."""
+
+    quantified_associations: Mapping[str, QuantifiedAssociationParam]
+    """Associations with quantities, keyed by the code of a quantified association type."""
+
+
+class ProductModelBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ProductModelUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the product model. It cannot be changed once the model exists."""
+
+    family: str
+    """Code of the family, the one of the family variant. Set by the PIM from the family
+    variant."""
+
+    family_variant: str
     """Code of the family variant that splits the family's attributes between the model
     levels. Required on creation; it cannot be changed afterwards."""
 
@@ -1673,6 +2051,19 @@ class ReferenceEntityAttributeUpdateParam(TypedDict, total=False):
     `min_value`."""
 
 
+class ReferenceEntityRecordBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ReferenceEntityRecordUpdate`, with
+    `code`, which names the item and keys its result (a line without it is refused with
+    422)."""
+
+    code: Required[str]
+    """Code of the record. It cannot be changed once the record exists."""
+
+    values: Mapping[str, Sequence[RecordValueParam]]
+    """Values of a record, keyed by attribute code; each attribute holds one entry per
+    locale and channel combination it has a value for."""
+
+
 class ReferenceEntityRecordUpdateParam(TypedDict, total=False):
     """The fields of a record, all optional, as sent to change one. Only the value
     combinations sent change."""
@@ -1785,9 +2176,9 @@ class VariantAttributeSetParam(TypedDict, total=False):
     """Enrichment level, 1 or 2. Level 2 needs level 1. It cannot be changed."""
 
     axes: Required[Sequence[str]]
-    """Codes of the attributes that tell the variants of this level apart (at most 5;
-    simple select, multi select, reference data, metric or boolean; neither localizable
-    nor scopable). They cannot be changed."""
+    """Codes of the attributes that tell the variants of this level apart (simple select,
+    multi select, reference data, metric or boolean; neither localizable nor scopable).
+    They cannot be changed."""
 
     attributes: Sequence[str]
     """Codes of the attributes enriched at this level. Unique-value attributes and the

@@ -3684,7 +3684,7 @@ def test_product_models_submit_draft_async() -> None:
     support.check_async("post_product_model_proposal", _product_models_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_product_models_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_product_model_proposal",
@@ -3965,7 +3965,7 @@ def test_products_submit_draft_async() -> None:
     support.check_async("post_proposal", _products_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_products_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_proposal", status, _products_submit_draft, _products_submit_draft_async
@@ -4242,7 +4242,7 @@ def test_products_uuid_submit_draft_async() -> None:
     support.check_async("post_proposal_uuid", _products_uuid_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_products_uuid_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_proposal_uuid", status, _products_uuid_submit_draft, _products_uuid_submit_draft_async
@@ -4962,6 +4962,6 @@ def test_system_get_async() -> None:
     support.check_async("get_system_information", _system_get_async)
 
 
-@pytest.mark.parametrize("status", ["406", "429"])
+@pytest.mark.parametrize("status", ["401", "406", "429"])
 def test_system_get_errors(status: str) -> None:
     support.check_error("get_system_information", status, _system_get, _system_get_async)

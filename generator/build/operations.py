@@ -65,6 +65,7 @@ def build_operation(
         body_annotation=body.annotation,
         body_required=body.required,
         body_description=body.description,
+        body_default=None if body.default is None else py_literal(body.default),
         result_model=result_model,
         return_type=return_type,
         async_return_type=async_return_type,

@@ -15,7 +15,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Asset
-from ..params import AssetUpdateParam
+from ..params import AssetBatchItemParam, AssetUpdateParam
 
 __all__ = [
     "AssetsResource",
@@ -79,14 +79,17 @@ class AssetsResource(SyncResource):
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
-            search: Filters as a JSON object, serialised and URL-encoded, on `code`,
-                `updated`, `complete` and attribute values (`values`). Besides the
-                per-property form, e.g. `{"updated": [{"operator": ">", "value":
-                "2024-03-01T00:00:00Z"}]}`, the SaaS accepts a logical tree with exactly one
-                root operator, `and` or `or`, whose conditions may nest further operators,
-                e.g. `{"or": [{"code": {"operator": "STARTS_WITH", "value": "img_"}},
-                {"values": {"alt_text": {"operator": "CONTAINS", "value": "boot", "locale":
-                "en_US"}}}]}`. Conditions take `channel`, never `scope`.
+            search: Filters as a JSON object, serialised and URL-encoded. `code` and
+                `updated` take a list of conditions, e.g. `{"updated": [{"operator": ">",
+                "value": "2024-03-01T00:00:00Z"}]}`; on SaaS, `complete` and attribute
+                values take one condition object keyed by the attribute code (not wrapped in
+                `values`), e.g. `{"usage": {"operator": "IN", "value": ["web", "print"]}}`.
+                The SaaS also accepts a logical tree whose root holds exactly one key, `and`
+                or `or`, with a list of conditions or nested `and`/`or` nodes, e.g. `{"or":
+                [{"code": {"operator": "STARTS_WITH", "value": "img_"}}, {"alt_text":
+                {"operator": "CONTAINS", "value": "boot", "locale": "en_US"}}]}`; there
+                `complete` nests its channel and locales under `context`. Conditions take
+                `channel`, never `scope`.
             channel: Keep only the values of this channel (and the non-scopable ones).
             locales: Comma-separated locale codes; keep only the values of these locales
                 (and the non-localizable ones).
@@ -108,7 +111,8 @@ class AssetsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSETS,
             path_params={"asset_family_code": asset_family_code},
@@ -127,7 +131,7 @@ class AssetsResource(SyncResource):
     def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -160,12 +164,12 @@ class AssetsResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_ASSETS,
             items,
@@ -211,7 +215,8 @@ class AssetsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -252,7 +257,8 @@ class AssetsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -301,7 +307,8 @@ class AssetsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ASSET_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -338,14 +345,17 @@ class AsyncAssetsResource(AsyncResource):
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
-            search: Filters as a JSON object, serialised and URL-encoded, on `code`,
-                `updated`, `complete` and attribute values (`values`). Besides the
-                per-property form, e.g. `{"updated": [{"operator": ">", "value":
-                "2024-03-01T00:00:00Z"}]}`, the SaaS accepts a logical tree with exactly one
-                root operator, `and` or `or`, whose conditions may nest further operators,
-                e.g. `{"or": [{"code": {"operator": "STARTS_WITH", "value": "img_"}},
-                {"values": {"alt_text": {"operator": "CONTAINS", "value": "boot", "locale":
-                "en_US"}}}]}`. Conditions take `channel`, never `scope`.
+            search: Filters as a JSON object, serialised and URL-encoded. `code` and
+                `updated` take a list of conditions, e.g. `{"updated": [{"operator": ">",
+                "value": "2024-03-01T00:00:00Z"}]}`; on SaaS, `complete` and attribute
+                values take one condition object keyed by the attribute code (not wrapped in
+                `values`), e.g. `{"usage": {"operator": "IN", "value": ["web", "print"]}}`.
+                The SaaS also accepts a logical tree whose root holds exactly one key, `and`
+                or `or`, with a list of conditions or nested `and`/`or` nodes, e.g. `{"or":
+                [{"code": {"operator": "STARTS_WITH", "value": "img_"}}, {"alt_text":
+                {"operator": "CONTAINS", "value": "boot", "locale": "en_US"}}]}`; there
+                `complete` nests its channel and locales under `context`. Conditions take
+                `channel`, never `scope`.
             channel: Keep only the values of this channel (and the non-scopable ones).
             locales: Comma-separated locale codes; keep only the values of these locales
                 (and the non-localizable ones).
@@ -367,7 +377,8 @@ class AsyncAssetsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSETS,
             path_params={"asset_family_code": asset_family_code},
@@ -386,7 +397,7 @@ class AsyncAssetsResource(AsyncResource):
     async def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -419,12 +430,12 @@ class AsyncAssetsResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_ASSETS,
             items,
@@ -470,7 +481,8 @@ class AsyncAssetsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -511,7 +523,8 @@ class AsyncAssetsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -560,7 +573,8 @@ class AsyncAssetsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ASSET_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},

@@ -89,7 +89,8 @@ class CatalogProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCT_UUIDS,
             path_params={"id": id},
@@ -152,7 +153,8 @@ class CatalogProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCTS,
             path_params={"id": id},
@@ -202,7 +204,8 @@ class CatalogProductsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_json(
             GET_APP_CATALOG_PRODUCTS_UUID,
             path_params={"id": id, "uuid": uuid},
@@ -265,7 +268,8 @@ class AsyncCatalogProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCT_UUIDS,
             path_params={"id": id},
@@ -328,7 +332,8 @@ class AsyncCatalogProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCTS,
             path_params={"id": id},
@@ -378,7 +383,8 @@ class AsyncCatalogProductsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_json(
             GET_APP_CATALOG_PRODUCTS_UUID,
             path_params={"id": id, "uuid": uuid},

@@ -87,7 +87,8 @@ class CatalogsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
@@ -133,7 +134,8 @@ class CatalogsResource(SyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             POST_APP_CATALOG,
             json=body,
@@ -176,7 +178,8 @@ class CatalogsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_APP_CATALOG,
             path_params={"id": id},
@@ -218,7 +221,8 @@ class CatalogsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_APP_CATALOG,
             path_params={"id": id},
@@ -267,7 +271,8 @@ class CatalogsResource(SyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             PATCH_APP_CATALOG,
             path_params={"id": id},
@@ -318,7 +323,8 @@ class AsyncCatalogsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
@@ -364,7 +370,8 @@ class AsyncCatalogsResource(AsyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             POST_APP_CATALOG,
             json=body,
@@ -407,7 +414,8 @@ class AsyncCatalogsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_APP_CATALOG,
             path_params={"id": id},
@@ -449,7 +457,8 @@ class AsyncCatalogsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_APP_CATALOG,
             path_params={"id": id},
@@ -498,7 +507,8 @@ class AsyncCatalogsResource(AsyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             PATCH_APP_CATALOG,
             path_params={"id": id},

@@ -18,7 +18,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Category
-from ..params import CategoryCreateParam, CategoryUpdateParam
+from ..params import CategoryBatchItemParam, CategoryCreateParam, CategoryUpdateParam
 
 __all__ = [
     "AsyncCategoriesResource",
@@ -115,7 +115,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CATEGORIES,
             query={
@@ -164,7 +165,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_CATEGORIES,
             json=body,
@@ -175,7 +177,7 @@ class CategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -202,12 +204,13 @@ class CategoriesResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_CATEGORIES,
             items,
@@ -253,7 +256,8 @@ class CategoriesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -302,7 +306,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_CATEGORIES_CODE,
             path_params={"code": code},
@@ -347,7 +352,8 @@ class CategoriesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD,
             path_params={"file_path": file_path},
@@ -410,7 +416,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CATEGORIES,
             query={
@@ -459,7 +466,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_CATEGORIES,
             json=body,
@@ -470,7 +478,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -497,12 +505,13 @@ class AsyncCategoriesResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_CATEGORIES,
             items,
@@ -548,7 +557,8 @@ class AsyncCategoriesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -597,7 +607,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_CATEGORIES_CODE,
             path_params={"code": code},
@@ -642,7 +653,8 @@ class AsyncCategoriesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD,
             path_params={"file_path": file_path},

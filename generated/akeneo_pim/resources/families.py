@@ -16,7 +16,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Family
-from ..params import FamilyParam, FamilyUpdateParam, FamilyVariantParam
+from ..params import FamilyBatchItemParam, FamilyParam, FamilyUpdateParam, FamilyVariantParam
 
 __all__ = [
     "AsyncFamiliesResource",
@@ -104,7 +104,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -146,7 +147,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_FAMILIES,
             json=body,
@@ -157,7 +159,7 @@ class FamiliesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -184,12 +186,13 @@ class FamiliesResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_FAMILIES,
             items,
@@ -229,7 +232,8 @@ class FamiliesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_FAMILIES_CODE,
             path_params={"code": code},
@@ -274,7 +278,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_FAMILIES_CODE,
             path_params={"code": code},
@@ -319,7 +324,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},
@@ -374,7 +380,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -416,7 +423,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_FAMILIES,
             json=body,
@@ -427,7 +435,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -454,12 +462,13 @@ class AsyncFamiliesResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_FAMILIES,
             items,
@@ -499,7 +508,8 @@ class AsyncFamiliesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_FAMILIES_CODE,
             path_params={"code": code},
@@ -544,7 +554,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_FAMILIES_CODE,
             path_params={"code": code},
@@ -589,7 +600,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},

@@ -16,7 +16,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import ProductModel
-from ..params import ProductModelParam, ProductModelUpdateParam
+from ..params import ProductModelBatchItemParam, ProductModelParam, ProductModelUpdateParam
 
 __all__ = [
     "AsyncProductModelsResource",
@@ -156,7 +156,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCT_MODELS,
             query={
@@ -219,7 +220,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCT_MODELS,
             query={"create_missing_options": create_missing_options},
@@ -231,7 +233,7 @@ class ProductModelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductModelUpdateParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -262,12 +264,13 @@ class ProductModelsResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCT_MODELS,
             items,
@@ -314,7 +317,8 @@ class ProductModelsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -356,7 +360,8 @@ class ProductModelsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -405,7 +410,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -434,7 +440,8 @@ class ProductModelsResource(SyncResource):
 
         Args:
             code: Code of the product model.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -443,19 +450,22 @@ class ProductModelsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCT_MODEL_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -492,7 +502,8 @@ class ProductModelsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCT_MODEL_DRAFT_CODE,
             path_params={"code": code},
@@ -587,7 +598,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCT_MODELS,
             query={
@@ -650,7 +662,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCT_MODELS,
             query={"create_missing_options": create_missing_options},
@@ -662,7 +675,7 @@ class AsyncProductModelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductModelUpdateParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -693,12 +706,13 @@ class AsyncProductModelsResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCT_MODELS,
             items,
@@ -745,7 +759,8 @@ class AsyncProductModelsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -787,7 +802,8 @@ class AsyncProductModelsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -836,7 +852,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -865,7 +882,8 @@ class AsyncProductModelsResource(AsyncResource):
 
         Args:
             code: Code of the product model.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -874,19 +892,22 @@ class AsyncProductModelsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCT_MODEL_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -923,7 +944,8 @@ class AsyncProductModelsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCT_MODEL_DRAFT_CODE,
             path_params={"code": code},

@@ -165,7 +165,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS,
             query={
@@ -229,7 +230,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCTS,
             query={"create_missing_options": create_missing_options},
@@ -273,12 +275,13 @@ class ProductsResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCTS,
             items,
@@ -337,7 +340,8 @@ class ProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCTS_CODE,
             path_params={"code": code},
@@ -381,7 +385,8 @@ class ProductsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCTS_CODE,
             path_params={"code": code},
@@ -430,7 +435,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCTS_CODE,
             path_params={"code": code},
@@ -459,7 +465,8 @@ class ProductsResource(SyncResource):
 
         Args:
             code: Identifier of the product (the value of its identifier attribute).
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -468,19 +475,22 @@ class ProductsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -517,7 +527,8 @@ class ProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_DRAFT_CODE,
             path_params={"code": code},
@@ -620,7 +631,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS,
             query={
@@ -684,7 +696,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCTS,
             query={"create_missing_options": create_missing_options},
@@ -728,12 +741,13 @@ class AsyncProductsResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCTS,
             items,
@@ -792,7 +806,8 @@ class AsyncProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCTS_CODE,
             path_params={"code": code},
@@ -836,7 +851,8 @@ class AsyncProductsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCTS_CODE,
             path_params={"code": code},
@@ -885,7 +901,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCTS_CODE,
             path_params={"code": code},
@@ -914,7 +931,8 @@ class AsyncProductsResource(AsyncResource):
 
         Args:
             code: Identifier of the product (the value of its identifier attribute).
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -923,19 +941,22 @@ class AsyncProductsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -972,7 +993,8 @@ class AsyncProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_DRAFT_CODE,
             path_params={"code": code},

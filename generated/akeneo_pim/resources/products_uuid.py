@@ -167,7 +167,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS_UUID,
             query={
@@ -233,7 +234,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCTS_UUID,
             query={"create_missing_options": create_missing_options},
@@ -277,14 +279,15 @@ class ProductsUuidResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCTS_UUID,
             items,
@@ -345,7 +348,8 @@ class ProductsUuidResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -390,7 +394,8 @@ class ProductsUuidResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -439,7 +444,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -468,7 +474,8 @@ class ProductsUuidResource(SyncResource):
 
         Args:
             uuid: UUID of the product.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -477,19 +484,22 @@ class ProductsUuidResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PROPOSAL_UUID,
             path_params={"uuid": uuid},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -526,7 +536,8 @@ class ProductsUuidResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_DRAFT_UUID_UUID,
             path_params={"uuid": uuid},
@@ -631,7 +642,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS_UUID,
             query={
@@ -697,7 +709,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCTS_UUID,
             query={"create_missing_options": create_missing_options},
@@ -741,14 +754,15 @@ class AsyncProductsUuidResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCTS_UUID,
             items,
@@ -809,7 +823,8 @@ class AsyncProductsUuidResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -854,7 +869,8 @@ class AsyncProductsUuidResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -903,7 +919,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -932,7 +949,8 @@ class AsyncProductsUuidResource(AsyncResource):
 
         Args:
             uuid: UUID of the product.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -941,19 +959,22 @@ class AsyncProductsUuidResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PROPOSAL_UUID,
             path_params={"uuid": uuid},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -990,7 +1011,8 @@ class AsyncProductsUuidResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_DRAFT_UUID_UUID,
             path_params={"uuid": uuid},

@@ -114,7 +114,8 @@ class PublishedProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PUBLISHED_PRODUCTS,
             query={
@@ -169,7 +170,8 @@ class PublishedProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PUBLISHED_PRODUCTS_CODE,
             path_params={"code": code},
@@ -254,7 +256,8 @@ class AsyncPublishedProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PUBLISHED_PRODUCTS,
             query={
@@ -309,7 +312,8 @@ class AsyncPublishedProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PUBLISHED_PRODUCTS_CODE,
             path_params={"code": code},
