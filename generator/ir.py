@@ -149,6 +149,7 @@ class Operation:
     summary: str
     description: str
     notes: tuple[str, ...]  # Enterprise-only, SaaS-only, App token
+    flags: tuple[str, ...]  # the same as short labels (EE, SaaS, App token, deprecated)
     deprecated: str | None
     authenticated: bool
     client_credentials: bool  # the token route: Basic client id and secret instead of a token

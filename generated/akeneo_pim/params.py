@@ -43,9 +43,11 @@ __all__ = [
     "AttributeParam",
     "AttributeTypeParam",
     "AttributeUpdateParam",
+    "CatalogDuplicateParam",
     "CatalogWriteParam",
     "CategoryBatchItemParam",
     "CategoryCreateParam",
+    "CategoryMediaFileTargetParam",
     "CategoryUpdateParam",
     "CategoryValidationsParam",
     "CategoryValueWriteParam",
@@ -59,6 +61,8 @@ __all__ = [
     "FamilyVariantBatchItemParam",
     "FamilyVariantParam",
     "FamilyVariantUpdateParam",
+    "JobExportLaunchParam",
+    "JobImportLaunchParam",
     "LabelsParam",
     "MeasurementConversionParam",
     "MeasurementFamilyUpdateParam",
@@ -76,10 +80,12 @@ __all__ = [
     "PriceValueParam",
     "ProductAssociationParam",
     "ProductLinkValueParam",
+    "ProductMappingSchemaParam",
     "ProductModelBatchItemParam",
     "ProductModelParam",
     "ProductModelUpdateParam",
     "ProductParam",
+    "ProductSearchBodyParam",
     "ProductUpdateParam",
     "ProductUuidAssociationParam",
     "ProductUuidParam",
@@ -104,7 +110,17 @@ __all__ = [
     "TableRowParam",
     "TableSelectOptionParam",
     "TokenRequestParam",
+    "UiExtensionConfigurationParam",
+    "UiExtensionCredentialParam",
+    "UiExtensionTypeParam",
+    "UiExtensionUpdateParam",
+    "UiExtensionWriteParam",
     "VariantAttributeSetParam",
+    "WorkflowCodeRefParam",
+    "WorkflowExecutionStartParam",
+    "WorkflowRejectionParam",
+    "WorkflowTaskUpdateParam",
+    "WorkflowUuidRefParam",
 ]
 
 
@@ -951,6 +967,22 @@ class AttributeUpdateParam(TypedDict, total=False):
     only)."""
 
 
+class CatalogDuplicateParam(TypedDict, total=False):
+    """What may change in the copy of a catalog; everything left out is copied as it is."""
+
+    name: str
+    """Name of the copy."""
+
+    managed_currencies: Sequence[str]
+    """Codes of the currencies the copy handles."""
+
+    managed_locales: Sequence[str]
+    """Codes of the locales the copy handles."""
+
+    skip_required_checks: bool
+    """Copy even when the source catalog's configuration is incomplete."""
+
+
 class CatalogWriteParam(TypedDict, total=False):
     """The fields sent to create a catalog or change one; `name` is always required."""
 
@@ -1013,6 +1045,23 @@ class CategoryCreateParam(TypedDict, total=False):
     channel_requirements: Sequence[str]
     """Codes of the channels on which products must be classified in this tree to be
     complete (root categories only)."""
+
+
+class CategoryMediaFileTargetParam(TypedDict, total=False):
+    """The category value a new media file goes into. `channel` and `locale` are null for
+    an attribute that is not scopable or not localizable."""
+
+    code: Required[str]
+    """Code of the category."""
+
+    attribute_code: Required[str]
+    """Code of the category's image or file attribute."""
+
+    channel: str | None
+    """Channel code of the value, or null."""
+
+    locale: str | None
+    """Locale code of the value, or null."""
 
 
 class CategoryUpdateParam(TypedDict, total=False):
@@ -1273,6 +1322,23 @@ class FamilyVariantUpdateParam(TypedDict, total=False):
 
     variant_attribute_sets: Sequence[VariantAttributeSetParam]
     """How the family's attributes are spread over the enrichment levels (one or two sets)."""
+
+
+class JobExportLaunchParam(TypedDict, total=False):
+    """Options of an export launch; every one left out keeps the job profile's setting."""
+
+    is_dry_run: bool
+    """Run the job without writing its output."""
+
+
+class JobImportLaunchParam(TypedDict, total=False):
+    """Options of an import launch; every one left out keeps the job profile's setting."""
+
+    import_mode: Literal["create_only", "update_only", "create_or_update"]
+    """Create new entities only, update existing ones only, or both."""
+
+    is_dry_run: bool
+    """Run the job without writing anything."""
 
 
 class MeasurementConversionParam(TypedDict, total=False):
@@ -1588,6 +1654,26 @@ class ProductLinkValueParam(TypedDict, total=False):
     """Identifier of the linked product, as an alternative to its uuid."""
 
 
+ProductMappingSchemaParam = TypedDict(
+    "ProductMappingSchemaParam",
+    {
+        "$id": str,
+        "$schema": Required[str],
+        "$comment": str,
+        "title": str,
+        "description": str,
+        "type": Literal["object"],
+        "properties": Required[Mapping[str, Mapping[str, Any]]],
+        "required": Sequence[str],
+        "$defs": Mapping[str, Any],
+    },
+    total=False,
+)
+"""A product mapping schema: a JSON Schema document (draft 2020-12) whose `properties`
+are the targets a PIM user maps attributes to, checked by Akeneo's meta-schema that
+`$schema` names. At most 600 targets."""
+
+
 class ProductModelParam(TypedDict, total=False):
     """A product model as read and as created: it always has a code and a family variant.
     Root models hold the common values, sub models the values of their variation level."""
@@ -1722,6 +1808,47 @@ class ProductModelUpdateParam(TypedDict, total=False):
 
     quantified_associations: Mapping[str, QuantifiedAssociationParam]
     """Associations with quantities, keyed by the code of a quantified association type."""
+
+
+class ProductSearchBodyParam(TypedDict, total=False):
+    """The filters and options of a product search sent as a POST body, for searches too
+    long for a URL. The same names as the query parameters of the product list; list
+    values are comma-separated strings. At most 800 attributes, 20 search criteria and
+    800 items in any list value."""
+
+    search: str
+    """The `search` filter as a JSON string, in the grammar of the product list's `search`."""
+
+    scope: str
+    """Channel code: keep only the values of this channel."""
+
+    locales: str
+    """Comma-separated locale codes: keep only the values of these locales."""
+
+    attributes: str
+    """Comma-separated attribute codes: keep only the values of these attributes."""
+
+    convert_measurements: bool
+    """Converts metric amounts to the units of the channel given in `scope`."""
+
+    with_attribute_options: bool
+    """Adds the labels of the options of select values."""
+
+    with_asset_share_links: bool
+    """Adds the share links of the assets of asset collection values."""
+
+    with_completenesses: bool
+    """Adds the completeness per channel and locale."""
+
+    with_workflow_execution_statuses: bool
+    """Adds the workflows run on each product."""
+
+    with_quality_scores__products: bool
+    """Adds the quality scores. Akeneo's files name the key so; `with_quality_scores` is
+    probably what the server reads (unverified): send both when in doubt."""
+
+    with_quality_scores: bool
+    """Adds the quality scores (see `with_quality_scores__products`)."""
 
 
 class ProductUpdateParam(TypedDict, total=False):
@@ -2168,6 +2295,108 @@ class TokenRequestParam(TypedDict, total=False):
     """The refresh token from the previous token answer; with the refresh grant."""
 
 
+class UiExtensionConfigurationParam(TypedDict, total=False):
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    default_label: str
+    """Label shown when there is none for the user's locale."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    url: str
+    """URL opened, shown or called; it may hold placeholders such as `%sku%`."""
+
+    secret: str
+    """Secret that signs the calls of an action (at least 32 characters)."""
+
+    custom_variables: Mapping[str, Any]
+    """Variables handed to a custom component's script."""
+
+
+class UiExtensionCredentialParam(TypedDict, total=False):
+    """A credential a custom component's external calls use. `value` is a string for
+    `Bearer Token`, `{username, password}` for `Basic Auth`, `{header_key,
+    header_value}` for `Custom Header`, and the OAuth2 settings for `OAuth2`. Secrets
+    are read back masked; sending the masked value keeps the stored one."""
+
+    code: str
+    """Code the script uses to pick the credential."""
+
+    type: Required[Literal["Bearer Token", "Basic Auth", "Custom Header", "OAuth2"]]
+    """The kind of credential."""
+
+    value: Required[str | Mapping[str, Any]]
+    """The credential itself; its shape depends on `type`."""
+
+
+class UiExtensionUpdateParam(TypedDict, total=False):
+    """The fields of a UI extension, all optional, as sent to change one."""
+
+    name: str
+    """Unique name of the extension."""
+
+    description: str
+    """What the extension does."""
+
+    version: str
+    """Version of the extension, free text."""
+
+    type: UiExtensionTypeParam
+    """`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+    `sdk_script` runs a custom component's script."""
+
+    position: str
+    """Where it shows, e.g. `pim.product.header`, `pim.product.tab`, `pim.product.panel`,
+    `pim.product-grid.action-bar`, `pim.category.tab`; not every position takes every
+    type."""
+
+    status: Literal["active", "inactive"]
+    """Whether users see it."""
+
+    configuration: UiExtensionConfigurationParam
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    credentials: Sequence[UiExtensionCredentialParam]
+    """Credentials of a custom component's external calls (missing from Akeneo's Swagger
+    file)."""
+
+
+class UiExtensionWriteParam(TypedDict, total=False):
+    """A UI extension as sent to create one."""
+
+    name: Required[str]
+    """Unique name of the extension."""
+
+    description: str
+    """What the extension does."""
+
+    version: str
+    """Version of the extension, free text."""
+
+    type: Required[UiExtensionTypeParam]
+    """`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+    `sdk_script` runs a custom component's script."""
+
+    position: Required[str]
+    """Where it shows, e.g. `pim.product.header`, `pim.product.tab`, `pim.product.panel`,
+    `pim.product-grid.action-bar`, `pim.category.tab`; not every position takes every
+    type."""
+
+    status: Literal["active", "inactive"]
+    """Whether users see it."""
+
+    configuration: Required[UiExtensionConfigurationParam]
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    credentials: Sequence[UiExtensionCredentialParam]
+    """Credentials of a custom component's external calls (missing from Akeneo's Swagger
+    file)."""
+
+
 class VariantAttributeSetParam(TypedDict, total=False):
     """The attributes of one enrichment level of a family variant: level 1 is the sub
     product model (only with two levels), the last level is the variant product."""
@@ -2183,6 +2412,60 @@ class VariantAttributeSetParam(TypedDict, total=False):
     attributes: Sequence[str]
     """Codes of the attributes enriched at this level. Unique-value attributes and the
     identifier are moved to the last level automatically."""
+
+
+class WorkflowCodeRefParam(TypedDict, total=False):
+    """A product model, by code."""
+
+    code: Required[str]
+    """Code of the product model."""
+
+
+class WorkflowExecutionStartParam(TypedDict, total=False):
+    """One execution to start, on a product (`product`) or a product model
+    (`product_model`), never both."""
+
+    workflow: Required[WorkflowUuidRefParam]
+    """A workflow, or a product, by UUID."""
+
+    product: WorkflowUuidRefParam
+    """A workflow, or a product, by UUID."""
+
+    product_model: WorkflowCodeRefParam
+    """A product model, by code."""
+
+
+class WorkflowRejectionParam(TypedDict, total=False):
+    """Why one value is rejected."""
+
+    comment: Required[str]
+    """The reviewer's comment."""
+
+    locale: str | None
+    """Locale of the value, or null."""
+
+    scope: str | None
+    """Channel of the value, or null."""
+
+
+class WorkflowTaskUpdateParam(TypedDict, total=False):
+    """The new status of a task. `send_back_to_step_uuid` is required with `rejected`."""
+
+    status: Required[Literal["completed", "approved", "rejected"]]
+    """`completed` (enrichment step), `approved` or `rejected` (review step)."""
+
+    send_back_to_step_uuid: str
+    """The step a rejected entity goes back to."""
+
+    rejected_attributes: Mapping[str, Sequence[WorkflowRejectionParam]]
+    """The rejected values, keyed by attribute code."""
+
+
+class WorkflowUuidRefParam(TypedDict, total=False):
+    """A workflow, or a product, by UUID."""
+
+    uuid: Required[str]
+    """The UUID."""
 
 
 AssetAttributeTypeParam: TypeAlias = Literal[
@@ -2296,3 +2579,8 @@ ReferenceEntityAttributeTypeParam: TypeAlias = Literal[
 ]
 """Type of a reference entity attribute. `asset_collection` links a record to assets of
 an asset family."""
+
+
+UiExtensionTypeParam: TypeAlias = Literal["link", "iframe", "action", "sdk_script"]
+"""`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+`sdk_script` runs a custom component's script."""

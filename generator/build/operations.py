@@ -56,6 +56,7 @@ def build_operation(
         summary=docstring(operation.get("summary", "")),
         description=docstring(operation.get("description", "")),
         notes=tuple(spec_extensions.notes(operation)),
+        flags=tuple(spec_extensions.flags(operation)),
         deprecated=docstring(deprecated) if deprecated else None,
         authenticated=any("bearerAuth" in requirement for requirement in security),
         client_credentials=any("basicAuth" in requirement for requirement in security),

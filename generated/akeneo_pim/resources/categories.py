@@ -16,9 +16,14 @@ from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._search import SearchArg
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
+from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Category
-from ..params import CategoryBatchItemParam, CategoryCreateParam, CategoryUpdateParam
+from ..params import (
+    CategoryBatchItemParam,
+    CategoryCreateParam,
+    CategoryMediaFileTargetParam,
+    CategoryUpdateParam,
+)
 
 __all__ = [
     "AsyncCategoriesResource",
@@ -60,6 +65,12 @@ GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD = Endpoint(
     method="GET",
     path="/api/rest/v1/category-media-files/{file_path}/download",
     keep_slashes=frozenset({"file_path"}),
+)
+
+POST_CATEGORY_MEDIA_FILES = Endpoint(
+    operation_id="post_category_media_files",
+    method="POST",
+    path="/api/rest/v1/category-media-files",
 )
 
 
@@ -363,6 +374,58 @@ class CategoriesResource(SyncResource):
             ),
         )
 
+    def upload(
+        self,
+        file: FileInput,
+        *,
+        filename: str | None = None,
+        category: CategoryMediaFileTargetParam,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> str:
+        """Upload a category media file.
+
+        Uploads a file and puts it into an image or file value of a category (part
+        `category`): the upload sets the value. The code of the new media file is the end of
+        the `Location` URL; download the file with `download`.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            file: The file: a path, bytes or a binary file object.
+            filename: Name to send for the file; by default the path's name.
+            category: The category value a new media file goes into. `channel` and `locale`
+                are null for an attribute that is not scopable or not localizable.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The code of the new file.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            UnsupportedMediaTypeError: The `Content-Type` header is not
+                `multipart/form-data`.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.upload(
+            POST_CATEGORY_MEDIA_FILES,
+            file=file,
+            filename=filename,
+            json_parts={"category": category},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
 
 class AsyncCategoriesResource(AsyncResource):
     """Category: Category trees and their categories, with their enriched values and media
@@ -659,6 +722,58 @@ class AsyncCategoriesResource(AsyncResource):
             GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD,
             path_params={"file_path": file_path},
             to=to,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def upload(
+        self,
+        file: FileInput,
+        *,
+        filename: str | None = None,
+        category: CategoryMediaFileTargetParam,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> str:
+        """Upload a category media file.
+
+        Uploads a file and puts it into an image or file value of a category (part
+        `category`): the upload sets the value. The code of the new media file is the end of
+        the `Location` URL; download the file with `download`.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            file: The file: a path, bytes or a binary file object.
+            filename: Name to send for the file; by default the path's name.
+            category: The category value a new media file goes into. `channel` and `locale`
+                are null for an attribute that is not scopable or not localizable.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The code of the new file.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            UnsupportedMediaTypeError: The `Content-Type` header is not
+                `multipart/form-data`.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return await self._client.upload(
+            POST_CATEGORY_MEDIA_FILES,
+            file=file,
+            filename=filename,
+            json_parts={"category": category},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -47,6 +47,12 @@ GET_FAMILIES_CODE = Endpoint(
     path="/api/rest/v1/families/{code}",
 )
 
+DELETE_FAMILIES_CODE = Endpoint(
+    operation_id="delete_families__code__",
+    method="DELETE",
+    path="/api/rest/v1/families/{code}",
+)
+
 PATCH_FAMILIES_CODE = Endpoint(
     operation_id="patch_families__code_",
     method="PATCH",
@@ -238,6 +244,48 @@ class FamiliesResource(SyncResource):
             GET_FAMILIES_CODE,
             path_params={"code": code},
             cast_to=Family,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def delete(
+        self,
+        code: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> None:
+        """Delete a family.
+
+        Deletes a family. Akeneo refuses (422) to delete a family that products or product
+        models still use.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            code: Code of the resource.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            Nothing.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotFoundError: No resource with this code, or one the user may not see.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        self._client.delete(
+            DELETE_FAMILIES_CODE,
+            path_params={"code": code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -514,6 +562,48 @@ class AsyncFamiliesResource(AsyncResource):
             GET_FAMILIES_CODE,
             path_params={"code": code},
             cast_to=Family,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def delete(
+        self,
+        code: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> None:
+        """Delete a family.
+
+        Deletes a family. Akeneo refuses (422) to delete a family that products or product
+        models still use.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            code: Code of the resource.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            Nothing.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotFoundError: No resource with this code, or one the user may not see.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        await self._client.delete(
+            DELETE_FAMILIES_CODE,
+            path_params={"code": code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

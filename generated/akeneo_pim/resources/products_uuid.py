@@ -17,7 +17,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import ProductUuid
-from ..params import ProductUuidParam, ProductUuidUpdateParam
+from ..params import ProductSearchBodyParam, ProductUuidParam, ProductUuidUpdateParam
 
 __all__ = [
     "AsyncProductsUuidResource",
@@ -40,6 +40,12 @@ PATCH_PRODUCTS_UUID = Endpoint(
     operation_id="patch_products_uuid",
     method="PATCH",
     path="/api/rest/v1/products-uuid",
+)
+
+SEARCH_PRODUCTS_UUID = Endpoint(
+    operation_id="search_products_uuid",
+    method="POST",
+    path="/api/rest/v1/products-uuid/search",
 )
 
 GET_PRODUCTS_UUID_UUID = Endpoint(
@@ -295,6 +301,75 @@ class ProductsUuidResource(SyncResource):
             format="ndjson",
             concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def search(
+        self,
+        body: ProductSearchBodyParam | AkeneoModel,
+        *,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        page: int | None = None,
+        search_after: str | None = None,
+        limit: int | None = None,
+        with_count: bool | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPaginator[ProductUuid]:
+        """Search products.
+
+        The product list with its filters and options in a JSON body instead of the URL, for
+        searches too long for a query string (`Request-URI too long`). Pagination stays in
+        the query string; every page is asked for with the same body.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            body: The request body.
+            pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
+                `search_after` for large exports: offset pagination stops at 10,000 items.
+                (server default: page)
+            page: Number of the page to get (offset pagination). Prefer following
+                `_links.next.href`. (server default: 1, range 1..)
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of items per page. (server default: 10, range 1..100)
+            with_count: Adds `items_count`, the total number of items, to the page. Costly
+                on large catalogs. (server default: False)
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every ProductUuid, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotAcceptableError: The `Accept` header asks for something other than JSON.
+            UnsupportedMediaTypeError: The `Content-Type` header is not the one this
+                endpoint takes.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            SEARCH_PRODUCTS_UUID,
+            query={
+                "pagination_type": pagination_type,
+                "page": page,
+                "search_after": search_after,
+                "limit": limit,
+                "with_count": with_count,
+            },
+            json=body,
+            item_type=ProductUuid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -770,6 +845,75 @@ class AsyncProductsUuidResource(AsyncResource):
             format="ndjson",
             concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def search(
+        self,
+        body: ProductSearchBodyParam | AkeneoModel,
+        *,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        page: int | None = None,
+        search_after: str | None = None,
+        limit: int | None = None,
+        with_count: bool | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[ProductUuid]:
+        """Search products.
+
+        The product list with its filters and options in a JSON body instead of the URL, for
+        searches too long for a query string (`Request-URI too long`). Pagination stays in
+        the query string; every page is asked for with the same body.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            body: The request body.
+            pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
+                `search_after` for large exports: offset pagination stops at 10,000 items.
+                (server default: page)
+            page: Number of the page to get (offset pagination). Prefer following
+                `_links.next.href`. (server default: 1, range 1..)
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of items per page. (server default: 10, range 1..100)
+            with_count: Adds `items_count`, the total number of items, to the page. Costly
+                on large catalogs. (server default: False)
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every ProductUuid, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotAcceptableError: The `Accept` header asks for something other than JSON.
+            UnsupportedMediaTypeError: The `Content-Type` header is not the one this
+                endpoint takes.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            SEARCH_PRODUCTS_UUID,
+            query={
+                "pagination_type": pagination_type,
+                "page": page,
+                "search_after": search_after,
+                "limit": limit,
+                "with_count": with_count,
+            },
+            json=body,
+            item_type=ProductUuid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
