@@ -54,6 +54,9 @@ __all__ = [
     "Channel",
     "ChannelPermissions",
     "Completeness",
+    "ConversionRule",
+    "ConversionRuleUnit",
+    "ConversionUnits",
     "Currency",
     "EndpointList",
     "EntityTextValidationRule",
@@ -917,9 +920,12 @@ class Channel(AkeneoModel):
     category_tree: str
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: dict[str, str | None] | None = None
+    conversion_units: ConversionUnits | None = None
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -946,6 +952,34 @@ class Completeness(AkeneoModel):
 
     data: int
     """Percentage of the required attributes that are filled in."""
+
+
+class ConversionRuleUnit(AkeneoModel):
+    """A unit with how to cut its decimals: `decimal_places`, 1 to 4, is used and required
+    only with `round`."""
+
+    unit: str
+    """Unit code to convert to, e.g. `POUND`."""
+
+    decimal_places_strategy: Literal["round", "trim"] | str | None = None
+    """Round to `decimal_places`, or trim trailing zeros."""
+
+    decimal_places: int | None = None
+    """Decimal places kept with `round`."""
+
+
+class ConversionUnits(AkeneoModel):
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
+
+    pim_config_family_rules: dict[str, dict[str, ConversionRule]] | None = None
+    """Conversion rules keyed by measurement family code, then by locale code."""
+
+    pim_config_attribute_locale_rules: dict[str, dict[str, ConversionRule]] | None = None
+    """Conversion rules keyed by attribute code, then by locale code."""
 
 
 class Currency(AkeneoModel):
@@ -2369,6 +2403,10 @@ AttributeType: TypeAlias = (
 )
 """Type of an attribute; it decides the shape of the attribute's product values and
 which type-specific fields of the attribute apply. It cannot be changed."""
+
+
+ConversionRule: TypeAlias = str | ConversionRuleUnit
+"""A per-locale conversion rule: a unit code, or a `ConversionRuleUnit`."""
 
 
 EntityTextValidationRule: TypeAlias = Literal["email", "url", "regexp", "none"] | str

@@ -54,6 +54,9 @@ __all__ = [
     "ChannelBatchItemParam",
     "ChannelParam",
     "ChannelUpdateParam",
+    "ConversionRuleParam",
+    "ConversionRuleUnitParam",
+    "ConversionUnitsParam",
     "EntityTextValidationRuleParam",
     "FamilyBatchItemParam",
     "FamilyParam",
@@ -1137,9 +1140,12 @@ class ChannelParam(TypedDict, total=False):
     category_tree: Required[str]
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: Mapping[str, str | None]
+    conversion_units: ConversionUnitsParam
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1161,9 +1167,12 @@ class ChannelBatchItemParam(TypedDict, total=False):
     category_tree: str
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: Mapping[str, str | None]
+    conversion_units: ConversionUnitsParam
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -1185,12 +1194,43 @@ class ChannelUpdateParam(TypedDict, total=False):
     category_tree: str
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: Mapping[str, str | None]
+    conversion_units: ConversionUnitsParam
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class ConversionRuleUnitParam(TypedDict, total=False):
+    """A unit with how to cut its decimals: `decimal_places`, 1 to 4, is used and required
+    only with `round`."""
+
+    unit: Required[str]
+    """Unit code to convert to, e.g. `POUND`."""
+
+    decimal_places_strategy: Literal["round", "trim"]
+    """Round to `decimal_places`, or trim trailing zeros."""
+
+    decimal_places: int
+    """Decimal places kept with `round`."""
+
+
+class ConversionUnitsParam(TypedDict, total=False):
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
+
+    pim_config_family_rules: Mapping[str, Mapping[str, ConversionRuleParam]]
+    """Conversion rules keyed by measurement family code, then by locale code."""
+
+    pim_config_attribute_locale_rules: Mapping[str, Mapping[str, ConversionRuleParam]]
+    """Conversion rules keyed by attribute code, then by locale code."""
 
 
 class FamilyParam(TypedDict, total=False):
@@ -2523,6 +2563,10 @@ AttributeTypeParam: TypeAlias = Literal[
 ]
 """Type of an attribute; it decides the shape of the attribute's product values and
 which type-specific fields of the attribute apply. It cannot be changed."""
+
+
+ConversionRuleParam: TypeAlias = str | ConversionRuleUnitParam
+"""A per-locale conversion rule: a unit code, or a `ConversionRuleUnit`."""
 
 
 EntityTextValidationRuleParam: TypeAlias = Literal["email", "url", "regexp", "none"]

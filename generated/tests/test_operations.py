@@ -3062,7 +3062,7 @@ def test_measurement_families_upsert_many_async() -> None:
     support.check_async("patch_measurement_families", _measurement_families_upsert_many_async)
 
 
-@pytest.mark.parametrize("status", ["400", "401", "413", "415", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "413", "415", "429"])
 def test_measurement_families_upsert_many_errors(status: str) -> None:
     support.check_error(
         "patch_measurement_families",

@@ -64,6 +64,7 @@ class AssetsResource(SyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -95,6 +96,8 @@ class AssetsResource(SyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -121,6 +124,7 @@ class AssetsResource(SyncResource):
                 "channel": channel,
                 "locales": locales,
                 "search_after": search_after,
+                "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
             options=RequestOptions(
@@ -163,7 +167,9 @@ class AssetsResource(SyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
@@ -187,6 +193,7 @@ class AssetsResource(SyncResource):
         asset_family_code: str,
         code: str,
         *,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -201,6 +208,8 @@ class AssetsResource(SyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             code: Code of the resource.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -220,6 +229,7 @@ class AssetsResource(SyncResource):
         return self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
+            query={"with_asset_auto_tags": with_asset_auto_tags},
             cast_to=Asset,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -330,6 +340,7 @@ class AsyncAssetsResource(AsyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -361,6 +372,8 @@ class AsyncAssetsResource(AsyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -387,6 +400,7 @@ class AsyncAssetsResource(AsyncResource):
                 "channel": channel,
                 "locales": locales,
                 "search_after": search_after,
+                "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
             options=RequestOptions(
@@ -429,7 +443,9 @@ class AsyncAssetsResource(AsyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
@@ -453,6 +469,7 @@ class AsyncAssetsResource(AsyncResource):
         asset_family_code: str,
         code: str,
         *,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -467,6 +484,8 @@ class AsyncAssetsResource(AsyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             code: Code of the resource.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -486,6 +505,7 @@ class AsyncAssetsResource(AsyncResource):
         return await self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
+            query={"with_asset_auto_tags": with_asset_auto_tags},
             cast_to=Asset,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

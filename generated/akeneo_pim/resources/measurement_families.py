@@ -99,6 +99,10 @@ class MeasurementFamiliesResource(SyncResource):
         Raises:
             BadRequestError: The body is not valid JSON, or not an array of objects.
             AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
@@ -183,6 +187,10 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         Raises:
             BadRequestError: The body is not valid JSON, or not an array of objects.
             AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.

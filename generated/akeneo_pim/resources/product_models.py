@@ -107,7 +107,9 @@ class ProductModelsResource(SyncResource):
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 model property (`family`, `categories`, `completeness`, `updated`, `parent`,
-                ...) or attribute code. All criteria must match.
+                ...) or attribute code. All criteria must match. On SaaS (Enterprise)
+                `updated_including_linked_entities` and `updated_including_linked_type` work
+                as on products.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -263,7 +265,9 @@ class ProductModelsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
@@ -549,7 +553,9 @@ class AsyncProductModelsResource(AsyncResource):
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 model property (`family`, `categories`, `completeness`, `updated`, `parent`,
-                ...) or attribute code. All criteria must match.
+                ...) or attribute code. All criteria must match. On SaaS (Enterprise)
+                `updated_including_linked_entities` and `updated_including_linked_type` work
+                as on products.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -705,7 +711,9 @@ class AsyncProductModelsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not

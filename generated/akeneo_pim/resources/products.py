@@ -114,7 +114,16 @@ class ProductsResource(SyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -274,7 +283,9 @@ class ProductsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
@@ -580,7 +591,16 @@ class AsyncProductsResource(AsyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -740,7 +760,9 @@ class AsyncProductsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
             PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not

@@ -77,7 +77,16 @@ class PublishedProductsResource(SyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -219,7 +228,16 @@ class AsyncPublishedProductsResource(AsyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
