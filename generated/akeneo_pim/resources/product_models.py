@@ -293,6 +293,7 @@ class ProductModelsResource(SyncResource):
         *,
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
+        with_workflow_execution_statuses: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -307,6 +308,10 @@ class ProductModelsResource(SyncResource):
                 values (SaaS). (server default: False)
             with_quality_scores: Adds `quality_scores`, the quality score of the product
                 model per channel and locale. (server default: False)
+            with_workflow_execution_statuses: Adds `workflow_execution_statuses`: the
+                workflows run on the entity itself, with their tasks (SaaS). Statuses are
+                not inherited: ask for a variant's parent models separately. (server
+                default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -329,6 +334,7 @@ class ProductModelsResource(SyncResource):
             query={
                 "with_asset_share_links": with_asset_share_links,
                 "with_quality_scores": with_quality_scores,
+                "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             cast_to=ProductModel,
             options=RequestOptions(
@@ -739,6 +745,7 @@ class AsyncProductModelsResource(AsyncResource):
         *,
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
+        with_workflow_execution_statuses: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -753,6 +760,10 @@ class AsyncProductModelsResource(AsyncResource):
                 values (SaaS). (server default: False)
             with_quality_scores: Adds `quality_scores`, the quality score of the product
                 model per channel and locale. (server default: False)
+            with_workflow_execution_statuses: Adds `workflow_execution_statuses`: the
+                workflows run on the entity itself, with their tasks (SaaS). Statuses are
+                not inherited: ask for a variant's parent models separately. (server
+                default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -775,6 +786,7 @@ class AsyncProductModelsResource(AsyncResource):
             query={
                 "with_asset_share_links": with_asset_share_links,
                 "with_quality_scores": with_quality_scores,
+                "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             cast_to=ProductModel,
             options=RequestOptions(
