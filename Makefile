@@ -10,7 +10,7 @@ OUTPUT := generated
 CONTRACT_VENV := .venv-contract
 CONTRACT_STAMP := $(CONTRACT_VENV)/.installed
 
-.PHONY: generate validate check test pytest typecheck lint golden bench spec-diff clean help contract package-test
+.PHONY: generate validate check test pytest typecheck lint golden bench spec-diff clean help contract package-test spec-lint
 
 help:
 	@echo "make generate   set up .venv (first run), validate the spec, regenerate $(OUTPUT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make golden     regenerate the generator's own golden copies under tests/golden/"
 	@echo "make bench      time regeneration, the spec diff and the runtime; figures go to bench/results.md"
 	@echo "make spec-diff  BASE=<rev>: what spec/ changes since <rev> (default HEAD), API and client"
+	@echo "make spec-lint  bundle the spec; openapi-python-client and Redocly lint must give 0 warnings"
 	@echo "make clean      remove .venv and caches"
 
 # The virtual environment, rebuilt when the pins change.
@@ -62,7 +63,7 @@ contract: $(CONTRACT_STAMP)
 package-test: $(STAMP)
 	$(BIN)/python tests/package/check_package.py
 
-test: lint check package-test contract pytest
+test: lint check spec-lint package-test contract pytest
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden.regenerate
@@ -79,5 +80,25 @@ spec-diff: $(STAMP)
 	$(CODEGEN) diff --base $(BASE) --head spec --format $(FORMAT)
 
 clean:
-	rm -rf $(VENV) $(CONTRACT_VENV) .cache .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(CONTRACT_VENV) $(TOOLS_VENV) tools/openapi-lint/node_modules .cache .mypy_cache .ruff_cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The bundled spec through other OpenAPI tools, 0 warnings (tools/spec_lint.py). openapi-python-client
+# has its own venv (its pins are not the generator's); Redocly CLI is pinned in tools/openapi-lint.
+TOOLS_VENV := .venv-tools
+TOOLS_STAMP := $(TOOLS_VENV)/.installed
+LINT_STAMP := tools/openapi-lint/node_modules/.installed
+BUNDLE := build/openapi.yaml
+
+$(TOOLS_STAMP): tools/openapi-python-client/requirements.txt
+	test -x $(TOOLS_VENV)/bin/python || $(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tools/openapi-python-client/requirements.txt
+	touch $(TOOLS_STAMP)
+
+$(LINT_STAMP): tools/openapi-lint/package.json tools/openapi-lint/package-lock.json
+	cd tools/openapi-lint && npm ci --no-audit --no-fund --silent
+	touch $(LINT_STAMP)
+
+spec-lint: $(STAMP) $(TOOLS_STAMP) $(LINT_STAMP)
+	$(CODEGEN) bundle $(SPEC) -o $(BUNDLE)
+	$(BIN)/python tools/spec_lint.py $(BUNDLE) $(TOOLS_VENV)/bin/openapi-python-client tools/openapi-lint/node_modules/.bin/redocly

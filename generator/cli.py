@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .bundle import write_bundle
 from .compare import compare_trees
 from .diff.command import diff_command
 from .errors import SpecError
@@ -165,3 +166,22 @@ def check(spec: Path, output: Path) -> None:
 
 
 main.add_command(diff_command)
+
+
+@main.command(epilog=_EXIT_CODES)
+@spec_argument
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write the bundled document to (YAML).",
+)
+def bundle(spec: Path, output: Path) -> None:
+    """Write SPEC as one self-contained OpenAPI document (YAML), for linters and other tools."""
+    try:
+        write_bundle(spec, output)
+    except SpecError as error:
+        _report(error)
+        sys.exit(1)
+    click.echo(f"bundled {spec} into {output}.")

@@ -149,6 +149,7 @@ class Operation:
     summary: str
     description: str
     notes: tuple[str, ...]  # Enterprise-only, SaaS-only, App token
+    flags: tuple[str, ...]  # the same as short labels (EE, SaaS, App token, deprecated)
     deprecated: str | None
     authenticated: bool
     client_credentials: bool  # the token route: Basic client id and secret instead of a token
@@ -158,6 +159,7 @@ class Operation:
     body_annotation: TypeRef | None  # request body parameter (JSON) or batch item type
     body_required: bool
     body_description: str
+    body_default: str | None  # Python literal sent when the optional body argument is left out
     result_model: TypeRef | None  # model the answer is parsed into (item model for lists)
     return_type: TypeRef  # sync return annotation
     async_return_type: TypeRef

@@ -110,7 +110,11 @@ class _JsonBody(_BodyUse):
             args.optional("body", op.body_annotation, description)
 
     def call_after(self, op: Operation) -> list[str]:
-        return [] if op.body_annotation is None else ["json=body"]
+        if op.body_annotation is None:
+            return []
+        if op.body_default is not None:
+            return [f"json={op.body_default} if body is None else body"]
+        return ["json=body"]
 
 
 class _Items(_BodyUse):

@@ -19,6 +19,10 @@ from .resources.attribute_groups import AsyncAttributeGroupsResource, AttributeG
 from .resources.attribute_options import AsyncAttributeOptionsResource, AttributeOptionsResource
 from .resources.attributes import AsyncAttributesResource, AttributesResource
 from .resources.authentication import AsyncAuthenticationResource, AuthenticationResource
+from .resources.catalog_mapping_schemas import (
+    AsyncCatalogMappingSchemasResource,
+    CatalogMappingSchemasResource,
+)
 from .resources.catalog_products import AsyncCatalogProductsResource, CatalogProductsResource
 from .resources.catalogs import AsyncCatalogsResource, CatalogsResource
 from .resources.categories import AsyncCategoriesResource, CategoriesResource
@@ -26,6 +30,7 @@ from .resources.channels import AsyncChannelsResource, ChannelsResource
 from .resources.currencies import AsyncCurrenciesResource, CurrenciesResource
 from .resources.families import AsyncFamiliesResource, FamiliesResource
 from .resources.family_variants import AsyncFamilyVariantsResource, FamilyVariantsResource
+from .resources.jobs import AsyncJobsResource, JobsResource
 from .resources.locales import AsyncLocalesResource, LocalesResource
 from .resources.measure_families import AsyncMeasureFamiliesResource, MeasureFamiliesResource
 from .resources.measurement_families import (
@@ -47,6 +52,7 @@ from .resources.pam_asset_variation_files import (
     PamAssetVariationFilesResource,
 )
 from .resources.pam_assets import AsyncPamAssetsResource, PamAssetsResource
+from .resources.permissions import AsyncPermissionsResource, PermissionsResource
 from .resources.product_media_files import AsyncProductMediaFilesResource, ProductMediaFilesResource
 from .resources.product_models import AsyncProductModelsResource, ProductModelsResource
 from .resources.products import AsyncProductsResource, ProductsResource
@@ -70,6 +76,13 @@ from .resources.reference_entity_records import (
     ReferenceEntityRecordsResource,
 )
 from .resources.system import AsyncSystemResource, SystemResource
+from .resources.ui_extensions import AsyncUiExtensionsResource, UiExtensionsResource
+from .resources.workflow_executions import (
+    AsyncWorkflowExecutionsResource,
+    WorkflowExecutionsResource,
+)
+from .resources.workflow_tasks import AsyncWorkflowTasksResource, WorkflowTasksResource
+from .resources.workflows import AsyncWorkflowsResource, WorkflowsResource
 
 __all__ = ["Akeneo", "AsyncAkeneo"]
 
@@ -129,6 +142,11 @@ class Akeneo(SyncAPIClient):
         return AuthenticationResource(self)
 
     @cached_property
+    def catalog_mapping_schemas(self) -> CatalogMappingSchemasResource:
+        """The JSON Schema of the products an App wants from a catalog (SaaS, App token)."""
+        return CatalogMappingSchemasResource(self)
+
+    @cached_property
     def catalog_products(self) -> CatalogProductsResource:
         """The products selected by an App's catalog (SaaS)."""
         return CatalogProductsResource(self)
@@ -163,6 +181,11 @@ class Akeneo(SyncAPIClient):
         """Family variants, which spread a family's attributes over the levels of product
         models."""
         return FamilyVariantsResource(self)
+
+    @cached_property
+    def jobs(self) -> JobsResource:
+        """Launch import and export job profiles (SaaS)."""
+        return JobsResource(self)
 
     @cached_property
     def locales(self) -> LocalesResource:
@@ -212,6 +235,11 @@ class Akeneo(SyncAPIClient):
         """Assets of the deprecated PAM (Enterprise Edition 2.x and 3.x); replaced by the Asset
         Manager."""
         return PamAssetsResource(self)
+
+    @cached_property
+    def permissions(self) -> PermissionsResource:
+        """What a PIM user may view and edit, per locale and channel (SaaS)."""
+        return PermissionsResource(self)
 
     @cached_property
     def product_media_files(self) -> ProductMediaFilesResource:
@@ -270,6 +298,27 @@ class Akeneo(SyncAPIClient):
     def system(self) -> SystemResource:
         """The version and edition of the PIM."""
         return SystemResource(self)
+
+    @cached_property
+    def ui_extensions(self) -> UiExtensionsResource:
+        """Links, iframes, actions and custom components added to the PIM's screens (SaaS,
+        Enterprise)."""
+        return UiExtensionsResource(self)
+
+    @cached_property
+    def workflow_executions(self) -> WorkflowExecutionsResource:
+        """Start workflows on products and product models (SaaS, Enterprise)."""
+        return WorkflowExecutionsResource(self)
+
+    @cached_property
+    def workflow_tasks(self) -> WorkflowTasksResource:
+        """The tasks of workflow steps, and moving them on (SaaS, Enterprise)."""
+        return WorkflowTasksResource(self)
+
+    @cached_property
+    def workflows(self) -> WorkflowsResource:
+        """Workflows and the assignees of their steps (SaaS, Enterprise)."""
+        return WorkflowsResource(self)
 
 
 class AsyncAkeneo(AsyncAPIClient):
@@ -330,6 +379,11 @@ class AsyncAkeneo(AsyncAPIClient):
         return AsyncAuthenticationResource(self)
 
     @cached_property
+    def catalog_mapping_schemas(self) -> AsyncCatalogMappingSchemasResource:
+        """The JSON Schema of the products an App wants from a catalog (SaaS, App token)."""
+        return AsyncCatalogMappingSchemasResource(self)
+
+    @cached_property
     def catalog_products(self) -> AsyncCatalogProductsResource:
         """The products selected by an App's catalog (SaaS)."""
         return AsyncCatalogProductsResource(self)
@@ -364,6 +418,11 @@ class AsyncAkeneo(AsyncAPIClient):
         """Family variants, which spread a family's attributes over the levels of product
         models."""
         return AsyncFamilyVariantsResource(self)
+
+    @cached_property
+    def jobs(self) -> AsyncJobsResource:
+        """Launch import and export job profiles (SaaS)."""
+        return AsyncJobsResource(self)
 
     @cached_property
     def locales(self) -> AsyncLocalesResource:
@@ -413,6 +472,11 @@ class AsyncAkeneo(AsyncAPIClient):
         """Assets of the deprecated PAM (Enterprise Edition 2.x and 3.x); replaced by the Asset
         Manager."""
         return AsyncPamAssetsResource(self)
+
+    @cached_property
+    def permissions(self) -> AsyncPermissionsResource:
+        """What a PIM user may view and edit, per locale and channel (SaaS)."""
+        return AsyncPermissionsResource(self)
 
     @cached_property
     def product_media_files(self) -> AsyncProductMediaFilesResource:
@@ -471,3 +535,24 @@ class AsyncAkeneo(AsyncAPIClient):
     def system(self) -> AsyncSystemResource:
         """The version and edition of the PIM."""
         return AsyncSystemResource(self)
+
+    @cached_property
+    def ui_extensions(self) -> AsyncUiExtensionsResource:
+        """Links, iframes, actions and custom components added to the PIM's screens (SaaS,
+        Enterprise)."""
+        return AsyncUiExtensionsResource(self)
+
+    @cached_property
+    def workflow_executions(self) -> AsyncWorkflowExecutionsResource:
+        """Start workflows on products and product models (SaaS, Enterprise)."""
+        return AsyncWorkflowExecutionsResource(self)
+
+    @cached_property
+    def workflow_tasks(self) -> AsyncWorkflowTasksResource:
+        """The tasks of workflow steps, and moving them on (SaaS, Enterprise)."""
+        return AsyncWorkflowTasksResource(self)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflowsResource:
+        """Workflows and the assignees of their steps (SaaS, Enterprise)."""
+        return AsyncWorkflowsResource(self)

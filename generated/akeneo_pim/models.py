@@ -52,17 +52,24 @@ __all__ = [
     "CategoryMediaFileData",
     "CategoryValue",
     "Channel",
+    "ChannelPermissions",
     "Completeness",
+    "ConversionRule",
+    "ConversionRuleUnit",
+    "ConversionUnits",
     "Currency",
     "EndpointList",
     "EntityTextValidationRule",
     "Family",
     "FamilyVariantRead",
     "ItemLinks",
+    "JobExecution",
     "Labels",
     "Link",
     "LinkedOption",
     "Locale",
+    "LocalePermissions",
+    "MappedItem",
     "MeasureFamily",
     "MeasureFamilyUnit",
     "MeasurementConversion",
@@ -76,8 +83,11 @@ __all__ = [
     "PamAssetTag",
     "PamAssetVariationFile",
     "PamFileLinks",
+    "Permission",
+    "PermissionFlag",
     "Product",
     "ProductAssociation",
+    "ProductMappingSchema",
     "ProductMetadata",
     "ProductModel",
     "ProductUuid",
@@ -108,7 +118,22 @@ __all__ = [
     "TableColumnValidations",
     "TableSelectOption",
     "Token",
+    "UiExtension",
+    "UiExtensionConfiguration",
+    "UiExtensionCredential",
+    "UiExtensionType",
     "VariantAttributeSet",
+    "Workflow",
+    "WorkflowAllottedTime",
+    "WorkflowAttributeState",
+    "WorkflowCodeRef",
+    "WorkflowLabels",
+    "WorkflowStep",
+    "WorkflowStepAssignee",
+    "WorkflowSummary",
+    "WorkflowTask",
+    "WorkflowTaskLinks",
+    "WorkflowUuidRef",
 ]
 
 
@@ -792,9 +817,10 @@ class CatalogQuantifiedProduct(AkeneoModel):
 
 
 class CatalogQuantifiedProductModel(AkeneoModel):
-    """A product model associated with a quantity."""
+    """A product model associated with a quantity, keyed `identifier` like the quantified
+    product-model links of every other product schema."""
 
-    code: str
+    identifier: str
     """Code of the associated product model."""
 
     quantity: int
@@ -894,12 +920,25 @@ class Channel(AkeneoModel):
     category_tree: str
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: dict[str, str | None] | None = None
+    conversion_units: ConversionUnits | None = None
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: Labels | None = None
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class ChannelPermissions(AkeneoModel):
+    """A user's permissions, keyed by channel code."""
+
+    user_uuid: str = Field(alias="userUuid")
+    """UUID of the user."""
+
+    channels: dict[str, Permission]
+    """The permission on each channel, keyed by channel code."""
 
 
 class Completeness(AkeneoModel):
@@ -913,6 +952,34 @@ class Completeness(AkeneoModel):
 
     data: int
     """Percentage of the required attributes that are filled in."""
+
+
+class ConversionRuleUnit(AkeneoModel):
+    """A unit with how to cut its decimals: `decimal_places`, 1 to 4, is used and required
+    only with `round`."""
+
+    unit: str
+    """Unit code to convert to, e.g. `POUND`."""
+
+    decimal_places_strategy: Literal["round", "trim"] | str | None = None
+    """Round to `decimal_places`, or trim trailing zeros."""
+
+    decimal_places: int | None = None
+    """Decimal places kept with `round`."""
+
+
+class ConversionUnits(AkeneoModel):
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
+
+    pim_config_family_rules: dict[str, dict[str, ConversionRule]] | None = None
+    """Conversion rules keyed by measurement family code, then by locale code."""
+
+    pim_config_attribute_locale_rules: dict[str, dict[str, ConversionRule]] | None = None
+    """Conversion rules keyed by attribute code, then by locale code."""
 
 
 class Currency(AkeneoModel):
@@ -1005,6 +1072,19 @@ class ItemLinks(TypedDict, total=False):
     """A hypermedia link."""
 
 
+class JobExecution(AkeneoModel):
+    """The execution a launch started. Akeneo's sources disagree on the key: its OpenAPI
+    3.1 file (and the Node and .NET clients) say `job_execution_id`, an integer; the
+    example of its Swagger file says `execution_id`, a string. Both are accepted; read
+    whichever is set."""
+
+    job_execution_id: int | str | None = None
+    """Id of the execution (OpenAPI 3.1 file)."""
+
+    execution_id: int | str | None = None
+    """Id of the execution (Swagger file's example)."""
+
+
 @with_config(ConfigDict(extra="allow"))
 class Link(TypedDict, total=False):
     """A hypermedia link."""
@@ -1038,6 +1118,16 @@ class Locale(AkeneoModel):
 
     enabled: bool | None = None
     """Whether the locale is activated in at least one channel."""
+
+
+class LocalePermissions(AkeneoModel):
+    """A user's permissions, keyed by locale code."""
+
+    user_uuid: str = Field(alias="userUuid")
+    """UUID of the user."""
+
+    locales: dict[str, Permission]
+    """The permission on each locale, keyed by locale code."""
 
 
 class MeasureFamily(AkeneoModel):
@@ -1274,6 +1364,18 @@ class PamFileLinks(AkeneoModel):
     """A hypermedia link."""
 
 
+class Permission(AkeneoModel):
+    """Whether the user may view and edit values in one locale or channel."""
+
+    can_view: PermissionFlag | None = Field(default=None, alias="canView")
+    """A permission flag. Akeneo's example sends the strings `"true"` and `"false"`,
+    another client reads booleans: both are accepted."""
+
+    can_edit: PermissionFlag | None = Field(default=None, alias="canEdit")
+    """A permission flag. Akeneo's example sends the strings `"true"` and `"false"`,
+    another client reads booleans: both are accepted."""
+
+
 class Product(AkeneoModel):
     """A product as the identifier-based routes (`/products`) read and create it.
     Associations hold product identifiers; a product whose identifier was removed shows
@@ -1354,6 +1456,41 @@ class ProductAssociation(AkeneoModel):
 
     groups: list[str] | None = None
     """Codes of the associated groups."""
+
+
+class ProductMappingSchema(AkeneoModel):
+    """A product mapping schema: a JSON Schema document (draft 2020-12) whose `properties`
+    are the targets a PIM user maps attributes to, checked by Akeneo's meta-schema that
+    `$schema` names. At most 600 targets."""
+
+    id: str | None = Field(default=None, alias="$id")
+    """Identifier of the schema, a URI of the App's choice."""
+
+    schema_: str = Field(alias="$schema")
+    """The meta-schema version, e.g. `https://api.akeneo.com/mapping/product/1.0.3/schema`."""
+
+    comment: str | None = Field(default=None, alias="$comment")
+    """A comment for the App's developers."""
+
+    title: str | None = None
+    """Title of the schema."""
+
+    description: str | None = None
+    """Description of the schema."""
+
+    type: Literal["object"] | str | None = None
+    """Always `object`."""
+
+    properties: dict[str, dict[str, Any]]
+    """The targets, keyed by target code: `{type, title?, description?, format?, ...}`
+    each. A flat schema needs a `uuid` target; a variant schema needs `code`,
+    `variation_axes` and `variants`."""
+
+    required: list[str] | None = None
+    """Codes of the targets that must be mapped."""
+
+    defs: dict[str, Any] | None = Field(default=None, alias="$defs")
+    """Reusable definitions, as in any JSON Schema."""
 
 
 class ProductMetadata(AkeneoModel):
@@ -1955,6 +2092,75 @@ class Token(AkeneoModel):
     """Token to renew the access token when it expires (valid 14 days by default)."""
 
 
+class UiExtension(AkeneoModel):
+    """A UI extension, with the UUID the PIM gave it."""
+
+    name: str
+    """Unique name of the extension."""
+
+    description: str | None = None
+    """What the extension does."""
+
+    version: str | None = None
+    """Version of the extension, free text."""
+
+    type: UiExtensionType
+    """`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+    `sdk_script` runs a custom component's script."""
+
+    position: str
+    """Where it shows, e.g. `pim.product.header`, `pim.product.tab`, `pim.product.panel`,
+    `pim.product-grid.action-bar`, `pim.category.tab`; not every position takes every
+    type."""
+
+    status: Literal["active", "inactive"] | str | None = None
+    """Whether users see it."""
+
+    configuration: UiExtensionConfiguration | None = None
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    credentials: list[UiExtensionCredential] | None = None
+    """Credentials of a custom component's external calls (missing from Akeneo's Swagger
+    file)."""
+
+    uuid: str
+    """UUID of the extension."""
+
+
+class UiExtensionConfiguration(AkeneoModel):
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    default_label: str | None = None
+    """Label shown when there is none for the user's locale."""
+
+    labels: Labels | None = None
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    url: str | None = None
+    """URL opened, shown or called; it may hold placeholders such as `%sku%`."""
+
+    custom_variables: dict[str, Any] | None = None
+    """Variables handed to a custom component's script."""
+
+
+class UiExtensionCredential(AkeneoModel):
+    """A credential a custom component's external calls use. `value` is a string for
+    `Bearer Token`, `{username, password}` for `Basic Auth`, `{header_key,
+    header_value}` for `Custom Header`, and the OAuth2 settings for `OAuth2`. Secrets
+    are read back masked; sending the masked value keeps the stored one."""
+
+    code: str | None = None
+    """Code the script uses to pick the credential."""
+
+    type: Literal["Bearer Token", "Basic Auth", "Custom Header", "OAuth2"] | str
+    """The kind of credential."""
+
+    value: str | dict[str, Any]
+    """The credential itself; its shape depends on `type`."""
+
+
 class VariantAttributeSet(AkeneoModel):
     """The attributes of one enrichment level of a family variant: level 1 is the sub
     product model (only with two levels), the last level is the variant product."""
@@ -1963,13 +2169,177 @@ class VariantAttributeSet(AkeneoModel):
     """Enrichment level, 1 or 2. Level 2 needs level 1. It cannot be changed."""
 
     axes: list[str]
-    """Codes of the attributes that tell the variants of this level apart (at most 5;
-    simple select, multi select, reference data, metric or boolean; neither localizable
-    nor scopable). They cannot be changed."""
+    """Codes of the attributes that tell the variants of this level apart (simple select,
+    multi select, reference data, metric or boolean; neither localizable nor scopable).
+    They cannot be changed."""
 
     attributes: list[str] | None = None
     """Codes of the attributes enriched at this level. Unique-value attributes and the
     identifier are moved to the last level automatically."""
+
+
+class Workflow(AkeneoModel):
+    """A workflow with its steps, in order."""
+
+    links: ItemLinks | None = Field(default=None, alias="_links")
+    """Links of one item in a list; read-only, stripped before sending."""
+
+    uuid: str
+    """UUID of the workflow."""
+
+    code: str
+    """Code of the workflow."""
+
+    labels: WorkflowLabels | None = None
+    """Labels keyed by locale code; a locale without a label holds null."""
+
+    enabled: bool | None = None
+    """Whether executions of it can start."""
+
+    steps: list[WorkflowStep] | None = None
+    """The steps, in the order entities go through them."""
+
+
+class WorkflowAllottedTime(AkeneoModel):
+    """Time allotted to a step."""
+
+    value: int
+    """How many units."""
+
+    unit: str
+    """The unit, `days`."""
+
+
+class WorkflowAttributeState(AkeneoModel):
+    """The state of one value of a task's entity."""
+
+    locale: str | None = None
+    """Locale of the value, or null."""
+
+    scope: str | None = None
+    """Channel of the value, or null."""
+
+    rejected: bool | None = None
+    """Whether a reviewer rejected it."""
+
+    comment: str | None = None
+    """The reviewer's comment."""
+
+
+class WorkflowCodeRef(AkeneoModel):
+    """A product model, by code."""
+
+    code: str
+    """Code of the product model."""
+
+
+class WorkflowStep(AkeneoModel):
+    """One step of a workflow."""
+
+    uuid: str
+    """UUID of the step."""
+
+    code: str
+    """Code of the step."""
+
+    type: Literal["enrichment", "review"] | str
+    """`enrichment`: users fill values in; `review`: users approve or reject them."""
+
+    labels: WorkflowLabels | None = None
+    """Labels keyed by locale code; a locale without a label holds null."""
+
+    descriptions: WorkflowLabels | None = None
+    """Labels keyed by locale code; a locale without a label holds null."""
+
+    allotted_time: WorkflowAllottedTime | None = None
+    """Time allotted to the step, or null for none."""
+
+    channels_and_locales: dict[str, list[str]] | None = None
+    """The locales the step works on, keyed by channel code."""
+
+
+class WorkflowStepAssignee(AkeneoModel):
+    """A user who may work on the tasks of a step."""
+
+    uuid: str
+    """UUID of the user."""
+
+    first_name: str | None = None
+    """First name."""
+
+    last_name: str | None = None
+    """Last name."""
+
+    email: str | None = None
+    """Email address."""
+
+
+class WorkflowSummary(AkeneoModel):
+    """A workflow as the list answers it, without its steps."""
+
+    links: ItemLinks | None = Field(default=None, alias="_links")
+    """Links of one item in a list; read-only, stripped before sending."""
+
+    uuid: str
+    """UUID of the workflow."""
+
+    code: str
+    """Code of the workflow."""
+
+    labels: WorkflowLabels | None = None
+    """Labels keyed by locale code; a locale without a label holds null."""
+
+    enabled: bool | None = None
+    """Whether executions of it can start."""
+
+
+class WorkflowTask(AkeneoModel):
+    """A task of a workflow step, on one product or product model."""
+
+    links: WorkflowTaskLinks | None = Field(default=None, alias="_links")
+    """Links of a task."""
+
+    uuid: str
+    """UUID of the task."""
+
+    status: str
+    """Status of the task, e.g. `in_progress`."""
+
+    created_at: str | None = None
+    """When the task was created."""
+
+    product: WorkflowUuidRef | None = None
+    """A workflow, or a product, by UUID."""
+
+    product_model: WorkflowCodeRef | None = None
+    """A product model, by code."""
+
+    due_date: str | None = None
+    """When the task is due, or null."""
+
+    rejected: bool | None = None
+    """Whether the entity came back to this step after a rejection."""
+
+    pending_attributes: dict[str, list[WorkflowAttributeState]] | None = None
+    """With `with_attributes=true`: the values still to fill in or to review, keyed by
+    attribute code."""
+
+
+class WorkflowTaskLinks(AkeneoModel):
+    """Links of a task."""
+
+    self: Link | None = None
+    """A hypermedia link."""
+
+    edit: Link | None = None
+    """A hypermedia link."""
+
+
+class WorkflowUuidRef(AkeneoModel):
+    """A workflow, or a product, by UUID."""
+
+    uuid: str
+    """The UUID."""
 
 
 AssetAttributeType: TypeAlias = (
@@ -2035,6 +2405,10 @@ AttributeType: TypeAlias = (
 which type-specific fields of the attribute apply. It cannot be changed."""
 
 
+ConversionRule: TypeAlias = str | ConversionRuleUnit
+"""A per-locale conversion rule: a unit code, or a `ConversionRuleUnit`."""
+
+
 EntityTextValidationRule: TypeAlias = Literal["email", "url", "regexp", "none"] | str
 """How the value of a `text` attribute is checked: as an e-mail, as a URL, against a
 regexp, or not."""
@@ -2042,6 +2416,16 @@ regexp, or not."""
 
 Labels: TypeAlias = dict[str, str | None]
 """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+MappedItem: TypeAlias = dict[str, Any]
+"""A product, product model or variant shaped by the catalog's product mapping schema:
+its keys are the schema's targets."""
+
+
+PermissionFlag: TypeAlias = bool | Literal["true", "false"] | str
+"""A permission flag. Akeneo's example sends the strings `"true"` and `"false"`,
+another client reads booleans: both are accepted."""
 
 
 ProductValues: TypeAlias = dict[str, list[ProductValue]]
@@ -2066,3 +2450,12 @@ ReferenceEntityAttributeType: TypeAlias = (
 )
 """Type of a reference entity attribute. `asset_collection` links a record to assets of
 an asset family."""
+
+
+UiExtensionType: TypeAlias = Literal["link", "iframe", "action", "sdk_script"] | str
+"""`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+`sdk_script` runs a custom component's script."""
+
+
+WorkflowLabels: TypeAlias = dict[str, str | None]
+"""Labels keyed by locale code; a locale without a label holds null."""

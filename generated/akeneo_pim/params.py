@@ -15,6 +15,7 @@ __all__ = [
     "AssetAttributeOptionUpdateParam",
     "AssetAttributeTypeParam",
     "AssetAttributeUpdateParam",
+    "AssetBatchItemParam",
     "AssetFamilyUpdateParam",
     "AssetMediaTypeParam",
     "AssetNamingConventionParam",
@@ -29,27 +30,42 @@ __all__ = [
     "AssetTransformationParametersParam",
     "AssetUpdateParam",
     "AssetValueParam",
+    "AssociationTypeBatchItemParam",
     "AssociationTypeParam",
     "AssociationTypeUpdateParam",
+    "AttributeBatchItemParam",
+    "AttributeGroupBatchItemParam",
     "AttributeGroupParam",
     "AttributeGroupUpdateParam",
+    "AttributeOptionBatchItemParam",
     "AttributeOptionParam",
     "AttributeOptionUpdateParam",
     "AttributeParam",
     "AttributeTypeParam",
     "AttributeUpdateParam",
+    "CatalogDuplicateParam",
     "CatalogWriteParam",
+    "CategoryBatchItemParam",
     "CategoryCreateParam",
+    "CategoryMediaFileTargetParam",
     "CategoryUpdateParam",
     "CategoryValidationsParam",
     "CategoryValueWriteParam",
+    "ChannelBatchItemParam",
     "ChannelParam",
     "ChannelUpdateParam",
+    "ConversionRuleParam",
+    "ConversionRuleUnitParam",
+    "ConversionUnitsParam",
     "EntityTextValidationRuleParam",
+    "FamilyBatchItemParam",
     "FamilyParam",
     "FamilyUpdateParam",
+    "FamilyVariantBatchItemParam",
     "FamilyVariantParam",
     "FamilyVariantUpdateParam",
+    "JobExportLaunchParam",
+    "JobImportLaunchParam",
     "LabelsParam",
     "MeasurementConversionParam",
     "MeasurementFamilyUpdateParam",
@@ -57,6 +73,8 @@ __all__ = [
     "MediaFileProductModelTargetParam",
     "MediaFileProductTargetParam",
     "MetricValueParam",
+    "PamAssetBatchItemParam",
+    "PamAssetCategoryBatchItemParam",
     "PamAssetCategoryParam",
     "PamAssetCategoryUpdateParam",
     "PamAssetParam",
@@ -65,9 +83,12 @@ __all__ = [
     "PriceValueParam",
     "ProductAssociationParam",
     "ProductLinkValueParam",
+    "ProductMappingSchemaParam",
+    "ProductModelBatchItemParam",
     "ProductModelParam",
     "ProductModelUpdateParam",
     "ProductParam",
+    "ProductSearchBodyParam",
     "ProductUpdateParam",
     "ProductUuidAssociationParam",
     "ProductUuidParam",
@@ -84,6 +105,7 @@ __all__ = [
     "ReferenceEntityAttributeOptionUpdateParam",
     "ReferenceEntityAttributeTypeParam",
     "ReferenceEntityAttributeUpdateParam",
+    "ReferenceEntityRecordBatchItemParam",
     "ReferenceEntityRecordUpdateParam",
     "ReferenceEntityUpdateParam",
     "TableColumnParam",
@@ -91,7 +113,17 @@ __all__ = [
     "TableRowParam",
     "TableSelectOptionParam",
     "TokenRequestParam",
+    "UiExtensionConfigurationParam",
+    "UiExtensionCredentialParam",
+    "UiExtensionTypeParam",
+    "UiExtensionUpdateParam",
+    "UiExtensionWriteParam",
     "VariantAttributeSetParam",
+    "WorkflowCodeRefParam",
+    "WorkflowExecutionStartParam",
+    "WorkflowRejectionParam",
+    "WorkflowTaskUpdateParam",
+    "WorkflowUuidRefParam",
 ]
 
 
@@ -183,6 +215,21 @@ class AssetAttributeUpdateParam(TypedDict, total=False):
     reference_entity: str | None
     """`record` only (SaaS): code of the reference entity whose records the attribute links
     to."""
+
+
+class AssetBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AssetUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the asset. It cannot be changed once the asset exists."""
+
+    asset_family_code: str
+    """Code of the asset's family; it cannot be changed."""
+
+    values: Mapping[str, Sequence[AssetValueParam]]
+    """Values of an asset, keyed by asset attribute code; each attribute holds one entry
+    per locale and channel combination it has a value for."""
 
 
 class AssetFamilyUpdateParam(TypedDict, total=False):
@@ -427,6 +474,25 @@ class AssociationTypeParam(TypedDict, total=False):
     creation, it cannot be changed."""
 
 
+class AssociationTypeBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AssociationTypeUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Association type code. It cannot be changed once the type exists."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    is_quantified: bool
+    """Whether the associations of this type carry a quantity (quantified associations;
+    Serenity/SaaS only). Set at creation, it cannot be changed."""
+
+    is_two_way: bool
+    """Whether associating A with B also associates B with A (Serenity/SaaS only). Set at
+    creation, it cannot be changed."""
+
+
 class AssociationTypeUpdateParam(TypedDict, total=False):
     """The fields of an association type, all optional, as sent to change one. Only the
     fields sent are changed."""
@@ -565,8 +631,144 @@ class AttributeParam(TypedDict, total=False):
     only)."""
 
 
+class AttributeBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Attribute code. It cannot be changed once the attribute exists."""
+
+    type: AttributeTypeParam
+    """Type of an attribute; it decides the shape of the attribute's product values and
+    which type-specific fields of the attribute apply. It cannot be changed."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    group: str
+    """Code of the attribute group the attribute belongs to."""
+
+    sort_order: int
+    """Rank of the attribute inside its group."""
+
+    localizable: bool
+    """Whether the attribute holds one value per locale. It cannot be changed."""
+
+    scopable: bool
+    """Whether the attribute holds one value per channel. It cannot be changed."""
+
+    available_locales: Sequence[str]
+    """Codes of the only locales the attribute applies to (a locale-specific attribute);
+    empty when it applies to all."""
+
+    unique: bool
+    """Whether two products may not share the same value. It cannot be changed."""
+
+    useable_as_grid_filter: bool
+    """Whether the attribute can filter the product grid of the PIM's interface."""
+
+    max_characters: int | None
+    """Longest value allowed (text, textarea and identifier attributes)."""
+
+    validation_rule: str | None
+    """Kind of check applied to values of text and identifier attributes, such as `email`,
+    `url` or `regexp`; identifier attributes only take `regexp`."""
+
+    validation_regexp: str | None
+    """Regular expression that values must match when `validation_rule` is `regexp`."""
+
+    wysiwyg_enabled: bool | None
+    """Whether the rich text editor is shown (textarea attributes)."""
+
+    number_min: str | None
+    """Smallest value allowed, as a decimal string (number, metric and price attributes)."""
+
+    number_max: str | None
+    """Largest value allowed, as a decimal string (number, metric and price attributes)."""
+
+    decimals_allowed: bool | None
+    """Whether values may have decimals (number, metric and price attributes)."""
+
+    negative_allowed: bool | None
+    """Whether values may be negative (number and metric attributes)."""
+
+    metric_family: str | None
+    """Code of the measurement family of a metric attribute; required for metric attributes
+    and cannot be changed."""
+
+    default_metric_unit: str | None
+    """Unit proposed by default for a metric attribute; required for metric attributes."""
+
+    date_min: str | None
+    """Earliest date allowed (date attributes)."""
+
+    date_max: str | None
+    """Latest date allowed (date attributes)."""
+
+    allowed_extensions: Sequence[str]
+    """File extensions accepted (file and image attributes); empty when any is accepted."""
+
+    max_file_size: str | None
+    """Largest file accepted, in megabytes, as a decimal string (file and image
+    attributes)."""
+
+    reference_data_name: str | None
+    """Code of the linked reference entity (reference entity attributes) or asset family
+    (asset collection attributes); required for those types."""
+
+    minimum_input_length: int | None
+    """Legacy setting of older select attributes; Akeneo sends it as null."""
+
+    default_value: bool | None
+    """Value given to new products and product models (boolean attributes, since 5.0)."""
+
+    table_configuration: Sequence[TableColumnParam]
+    """The columns of a table attribute, in order; required for table attributes."""
+
+    is_main_identifier: bool
+    """Whether this identifier attribute is the main identifier of products."""
+
+    is_mandatory: bool
+    """Whether the attribute must be filled as soon as a product is created, whatever its
+    family (boolean, identifier, number, select, text, textarea, reference data and
+    reference entity single link attributes)."""
+
+    decimal_places_strategy: Literal["round", "forbid", "trim"] | None
+    """How decimal places beyond `decimal_places` are handled (number and metric
+    attributes)."""
+
+    decimal_places: int | None
+    """Number of decimal places kept when the strategy is `round` or `forbid`."""
+
+    enable_option_creation_during_import: bool
+    """Whether unknown options are created on the fly by CSV or XLSX product imports
+    (select attributes, SaaS only)."""
+
+    max_items_count: int | None
+    """Most assets an asset collection value may hold (asset collection attributes, SaaS
+    only)."""
+
+
 class AttributeGroupParam(TypedDict, total=False):
     """An attribute group, which gathers attributes in the product edit form of the PIM."""
+
+    code: Required[str]
+    """Attribute group code. It cannot be changed once the group exists."""
+
+    sort_order: int
+    """Rank of the group among the attribute groups."""
+
+    attributes: Sequence[str]
+    """Codes of the attributes of the group. An attribute belongs to one group only; a list
+    sent replaces the stored one."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class AttributeGroupBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeGroupUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Attribute group code. It cannot be changed once the group exists."""
@@ -602,6 +804,23 @@ class AttributeGroupUpdateParam(TypedDict, total=False):
 
 class AttributeOptionParam(TypedDict, total=False):
     """An option of a simple select or multi select attribute."""
+
+    code: Required[str]
+    """Option code. It cannot be changed once the option exists."""
+
+    attribute: str
+    """Code of the option's attribute; when sent, it must be the one in the URL."""
+
+    sort_order: int
+    """Rank of the option in the attribute's list of options."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class AttributeOptionBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `AttributeOptionUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Option code. It cannot be changed once the option exists."""
@@ -751,6 +970,22 @@ class AttributeUpdateParam(TypedDict, total=False):
     only)."""
 
 
+class CatalogDuplicateParam(TypedDict, total=False):
+    """What may change in the copy of a catalog; everything left out is copied as it is."""
+
+    name: str
+    """Name of the copy."""
+
+    managed_currencies: Sequence[str]
+    """Codes of the currencies the copy handles."""
+
+    managed_locales: Sequence[str]
+    """Codes of the locales the copy handles."""
+
+    skip_required_checks: bool
+    """Copy even when the source catalog's configuration is incomplete."""
+
+
 class CatalogWriteParam(TypedDict, total=False):
     """The fields sent to create a catalog or change one; `name` is always required."""
 
@@ -762,6 +997,32 @@ class CatalogWriteParam(TypedDict, total=False):
 
     managed_locales: Sequence[str]
     """Codes of the locales the App handles."""
+
+
+class CategoryBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `CategoryUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Category code. It cannot be changed once the category exists."""
+
+    parent: str | None
+    """Code of the parent category, or null to make it a root category. It cannot be the
+    category itself."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    values: Sequence[CategoryValueWriteParam]
+    """Enriched attribute values to set (SaaS only). Each item sets one attribute, channel
+    and locale."""
+
+    validations: CategoryValidationsParam
+    """Classification rules of a category tree (root categories only, SaaS)."""
+
+    channel_requirements: Sequence[str]
+    """Codes of the channels on which products must be classified in this tree to be
+    complete (root categories only)."""
 
 
 class CategoryCreateParam(TypedDict, total=False):
@@ -787,6 +1048,23 @@ class CategoryCreateParam(TypedDict, total=False):
     channel_requirements: Sequence[str]
     """Codes of the channels on which products must be classified in this tree to be
     complete (root categories only)."""
+
+
+class CategoryMediaFileTargetParam(TypedDict, total=False):
+    """The category value a new media file goes into. `channel` and `locale` are null for
+    an attribute that is not scopable or not localizable."""
+
+    code: Required[str]
+    """Code of the category."""
+
+    attribute_code: Required[str]
+    """Code of the category's image or file attribute."""
+
+    channel: str | None
+    """Channel code of the value, or null."""
+
+    locale: str | None
+    """Locale code of the value, or null."""
 
 
 class CategoryUpdateParam(TypedDict, total=False):
@@ -862,9 +1140,39 @@ class ChannelParam(TypedDict, total=False):
     category_tree: Required[str]
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: Mapping[str, str | None]
+    conversion_units: ConversionUnitsParam
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class ChannelBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ChannelUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Channel code. It cannot be changed once the channel exists."""
+
+    locales: Sequence[str]
+    """Codes of the locales activated for this channel; at least one."""
+
+    currencies: Sequence[str]
+    """Codes of the currencies activated for this channel; at least one."""
+
+    category_tree: str
+    """Code of the root category whose tree the channel publishes."""
+
+    conversion_units: ConversionUnitsParam
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
@@ -886,12 +1194,43 @@ class ChannelUpdateParam(TypedDict, total=False):
     category_tree: str
     """Code of the root category whose tree the channel publishes."""
 
-    conversion_units: Mapping[str, str | None]
+    conversion_units: ConversionUnitsParam
     """Unit to convert each metric attribute to when exporting through this channel, keyed
-    by attribute code. A null unit means no conversion."""
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
 
     labels: LabelsParam
     """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class ConversionRuleUnitParam(TypedDict, total=False):
+    """A unit with how to cut its decimals: `decimal_places`, 1 to 4, is used and required
+    only with `round`."""
+
+    unit: Required[str]
+    """Unit code to convert to, e.g. `POUND`."""
+
+    decimal_places_strategy: Literal["round", "trim"]
+    """Round to `decimal_places`, or trim trailing zeros."""
+
+    decimal_places: int
+    """Decimal places kept with `round`."""
+
+
+class ConversionUnitsParam(TypedDict, total=False):
+    """Unit to convert each metric attribute to when exporting through this channel, keyed
+    by attribute code; a null unit means no conversion. On SaaS two reserved keys add
+    per-locale rules: `pim_config_family_rules` (per measurement family, then locale)
+    and `pim_config_attribute_locale_rules` (per attribute, then locale). Per attribute
+    and locale wins over per attribute, which wins over per family and locale."""
+
+    pim_config_family_rules: Mapping[str, Mapping[str, ConversionRuleParam]]
+    """Conversion rules keyed by measurement family code, then by locale code."""
+
+    pim_config_attribute_locale_rules: Mapping[str, Mapping[str, ConversionRuleParam]]
+    """Conversion rules keyed by attribute code, then by locale code."""
 
 
 class FamilyParam(TypedDict, total=False):
@@ -902,6 +1241,36 @@ class FamilyParam(TypedDict, total=False):
     """Family code. It cannot be changed once the family exists."""
 
     attribute_as_label: Required[str]
+    """Code of the attribute whose value is the product label. It must belong to
+    `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
+
+    attribute_as_image: str | None
+    """Code of the attribute shown as the product's main picture (since 2.0), or null. It
+    must belong to `attributes` and be of type `pim_catalog_image` (or, since 2.1, an
+    asset collection)."""
+
+    attributes: Sequence[str]
+    """Codes of the attributes of the family. A list sent replaces the stored one."""
+
+    attribute_requirements: Mapping[str, Sequence[str]]
+    """For each channel code, the codes of the family's attributes that must be filled for
+    a product to be complete on that channel."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    parent: str | None
+    """Code of the parent family, or null for a root family (SaaS only)."""
+
+
+class FamilyBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `FamilyUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Family code. It cannot be changed once the family exists."""
+
+    attribute_as_label: str
     """Code of the attribute whose value is the product label. It must belong to
     `attributes` and be of type `pim_catalog_identifier` or `pim_catalog_text`."""
 
@@ -967,6 +1336,20 @@ class FamilyVariantParam(TypedDict, total=False):
     """How the family's attributes are spread over the enrichment levels (one or two sets)."""
 
 
+class FamilyVariantBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `FamilyVariantUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Family variant code. It cannot be changed once the family variant exists."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    variant_attribute_sets: Sequence[VariantAttributeSetParam]
+    """How the family's attributes are spread over the enrichment levels (one or two sets)."""
+
+
 class FamilyVariantUpdateParam(TypedDict, total=False):
     """The writable fields of a family variant, all optional, as sent to change one. Only
     the fields sent are changed."""
@@ -981,6 +1364,23 @@ class FamilyVariantUpdateParam(TypedDict, total=False):
     """How the family's attributes are spread over the enrichment levels (one or two sets)."""
 
 
+class JobExportLaunchParam(TypedDict, total=False):
+    """Options of an export launch; every one left out keeps the job profile's setting."""
+
+    is_dry_run: bool
+    """Run the job without writing its output."""
+
+
+class JobImportLaunchParam(TypedDict, total=False):
+    """Options of an import launch; every one left out keeps the job profile's setting."""
+
+    import_mode: Literal["create_only", "update_only", "create_or_update"]
+    """Create new entities only, update existing ones only, or both."""
+
+    is_dry_run: bool
+    """Run the job without writing anything."""
+
+
 class MeasurementConversionParam(TypedDict, total=False):
     """One conversion operation of a unit."""
 
@@ -992,9 +1392,8 @@ class MeasurementConversionParam(TypedDict, total=False):
 
 
 class MeasurementFamilyUpdateParam(TypedDict, total=False):
-    """A measurement family as sent to create or change it. To change an existing family
-    only `code` is needed: what is sent is merged into the stored family, units
-    included. A new family needs `standard_unit_code`, `labels` and `units`."""
+    """A measurement family as sent to create or change it. `code` names it; a new family
+    also needs `standard_unit_code`, `labels` and `units`."""
 
     code: Required[str]
     """Code of the measurement family. It cannot be changed once the family exists."""
@@ -1103,9 +1502,49 @@ class PamAssetParam(TypedDict, total=False):
     offset without a colon (`+0200`)."""
 
 
+class PamAssetBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `PamAssetUpdate`, with `code`, which
+    names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the asset. It cannot be changed once the asset exists."""
+
+    categories: Sequence[str]
+    """Codes of the PAM asset categories the asset is classified in."""
+
+    description: str | None
+    """Free description of the asset."""
+
+    localizable: bool
+    """Whether the asset has one reference file per locale. Set at creation (default
+    false); it cannot be changed afterwards."""
+
+    tags: Sequence[str]
+    """Codes of the asset's tags."""
+
+    end_of_use: str | None
+    """Date after which the asset should no longer be used, or null. Akeneo may send the
+    offset without a colon (`+0200`)."""
+
+
 class PamAssetCategoryParam(TypedDict, total=False):
     """A category of the deprecated PAM asset tree. Asset categories classify PAM assets;
     they are distinct from product categories."""
+
+    code: Required[str]
+    """Code of the asset category. It cannot be changed once the category exists."""
+
+    parent: str | None
+    """Code of the parent asset category, or null for a root. A category cannot be its own
+    parent."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+
+class PamAssetCategoryBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `PamAssetCategoryUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
 
     code: Required[str]
     """Code of the asset category. It cannot be changed once the category exists."""
@@ -1255,6 +1694,26 @@ class ProductLinkValueParam(TypedDict, total=False):
     """Identifier of the linked product, as an alternative to its uuid."""
 
 
+ProductMappingSchemaParam = TypedDict(
+    "ProductMappingSchemaParam",
+    {
+        "$id": str,
+        "$schema": Required[str],
+        "$comment": str,
+        "title": str,
+        "description": str,
+        "type": Literal["object"],
+        "properties": Required[Mapping[str, Mapping[str, Any]]],
+        "required": Sequence[str],
+        "$defs": Mapping[str, Any],
+    },
+    total=False,
+)
+"""A product mapping schema: a JSON Schema document (draft 2020-12) whose `properties`
+are the targets a PIM user maps attributes to, checked by Akeneo's meta-schema that
+`$schema` names. At most 600 targets."""
+
+
 class ProductModelParam(TypedDict, total=False):
     """A product model as read and as created: it always has a code and a family variant.
     Root models hold the common values, sub models the values of their variation level."""
@@ -1267,6 +1726,51 @@ class ProductModelParam(TypedDict, total=False):
     variant."""
 
     family_variant: Required[str]
+    """Code of the family variant that splits the family's attributes between the model
+    levels. Required on creation; it cannot be changed afterwards."""
+
+    parent: str | None
+    """Code of the parent product model, for a sub product model; null for a root product
+    model. The parent must have the same family variant."""
+
+    categories: Sequence[str]
+    """Codes of the categories the model is classified in. Sending it replaces the whole
+    list."""
+
+    add_categories: Sequence[str]
+    """Codes of categories to add, keeping the current ones (SaaS). Cannot be sent with
+    `categories`."""
+
+    remove_categories: Sequence[str]
+    """Codes of categories to remove, keeping the others (SaaS). Cannot be sent with
+    `categories`."""
+
+    values: ProductValuesParam
+    """The attribute values of a product, product model or published product, keyed by
+    attribute code. Each attribute holds one value per locale and channel combination it
+    varies on. On update only the sent combinations change; the other locales and
+    channels of the same attribute are kept."""
+
+    associations: Mapping[str, ProductAssociationParam]
+    """Associations of the product model, keyed by association type code. Products are
+    given by identifier."""
+
+    quantified_associations: Mapping[str, QuantifiedAssociationParam]
+    """Associations with quantities, keyed by the code of a quantified association type."""
+
+
+class ProductModelBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ProductModelUpdate`, with `code`,
+    which names the item and keys its result (a line without it is refused with 422)."""
+
+    code: Required[str]
+    """Code of the product model. It cannot be changed once the model exists."""
+
+    family: str
+    """Code of the family, the one of the family variant. Set by the PIM from the family
+    variant."""
+
+    family_variant: str
     """Code of the family variant that splits the family's attributes between the model
     levels. Required on creation; it cannot be changed afterwards."""
 
@@ -1344,6 +1848,47 @@ class ProductModelUpdateParam(TypedDict, total=False):
 
     quantified_associations: Mapping[str, QuantifiedAssociationParam]
     """Associations with quantities, keyed by the code of a quantified association type."""
+
+
+class ProductSearchBodyParam(TypedDict, total=False):
+    """The filters and options of a product search sent as a POST body, for searches too
+    long for a URL. The same names as the query parameters of the product list; list
+    values are comma-separated strings. At most 800 attributes, 20 search criteria and
+    800 items in any list value."""
+
+    search: str
+    """The `search` filter as a JSON string, in the grammar of the product list's `search`."""
+
+    scope: str
+    """Channel code: keep only the values of this channel."""
+
+    locales: str
+    """Comma-separated locale codes: keep only the values of these locales."""
+
+    attributes: str
+    """Comma-separated attribute codes: keep only the values of these attributes."""
+
+    convert_measurements: bool
+    """Converts metric amounts to the units of the channel given in `scope`."""
+
+    with_attribute_options: bool
+    """Adds the labels of the options of select values."""
+
+    with_asset_share_links: bool
+    """Adds the share links of the assets of asset collection values."""
+
+    with_completenesses: bool
+    """Adds the completeness per channel and locale."""
+
+    with_workflow_execution_statuses: bool
+    """Adds the workflows run on each product."""
+
+    with_quality_scores__products: bool
+    """Adds the quality scores. Akeneo's files name the key so; `with_quality_scores` is
+    probably what the server reads (unverified): send both when in doubt."""
+
+    with_quality_scores: bool
+    """Adds the quality scores (see `with_quality_scores__products`)."""
 
 
 class ProductUpdateParam(TypedDict, total=False):
@@ -1673,6 +2218,19 @@ class ReferenceEntityAttributeUpdateParam(TypedDict, total=False):
     `min_value`."""
 
 
+class ReferenceEntityRecordBatchItemParam(TypedDict, total=False):
+    """One item of a collection PATCH: the fields of `ReferenceEntityRecordUpdate`, with
+    `code`, which names the item and keys its result (a line without it is refused with
+    422)."""
+
+    code: Required[str]
+    """Code of the record. It cannot be changed once the record exists."""
+
+    values: Mapping[str, Sequence[RecordValueParam]]
+    """Values of a record, keyed by attribute code; each attribute holds one entry per
+    locale and channel combination it has a value for."""
+
+
 class ReferenceEntityRecordUpdateParam(TypedDict, total=False):
     """The fields of a record, all optional, as sent to change one. Only the value
     combinations sent change."""
@@ -1777,6 +2335,108 @@ class TokenRequestParam(TypedDict, total=False):
     """The refresh token from the previous token answer; with the refresh grant."""
 
 
+class UiExtensionConfigurationParam(TypedDict, total=False):
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    default_label: str
+    """Label shown when there is none for the user's locale."""
+
+    labels: LabelsParam
+    """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
+
+    url: str
+    """URL opened, shown or called; it may hold placeholders such as `%sku%`."""
+
+    secret: str
+    """Secret that signs the calls of an action (at least 32 characters)."""
+
+    custom_variables: Mapping[str, Any]
+    """Variables handed to a custom component's script."""
+
+
+class UiExtensionCredentialParam(TypedDict, total=False):
+    """A credential a custom component's external calls use. `value` is a string for
+    `Bearer Token`, `{username, password}` for `Basic Auth`, `{header_key,
+    header_value}` for `Custom Header`, and the OAuth2 settings for `OAuth2`. Secrets
+    are read back masked; sending the masked value keeps the stored one."""
+
+    code: str
+    """Code the script uses to pick the credential."""
+
+    type: Required[Literal["Bearer Token", "Basic Auth", "Custom Header", "OAuth2"]]
+    """The kind of credential."""
+
+    value: Required[str | Mapping[str, Any]]
+    """The credential itself; its shape depends on `type`."""
+
+
+class UiExtensionUpdateParam(TypedDict, total=False):
+    """The fields of a UI extension, all optional, as sent to change one."""
+
+    name: str
+    """Unique name of the extension."""
+
+    description: str
+    """What the extension does."""
+
+    version: str
+    """Version of the extension, free text."""
+
+    type: UiExtensionTypeParam
+    """`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+    `sdk_script` runs a custom component's script."""
+
+    position: str
+    """Where it shows, e.g. `pim.product.header`, `pim.product.tab`, `pim.product.panel`,
+    `pim.product-grid.action-bar`, `pim.category.tab`; not every position takes every
+    type."""
+
+    status: Literal["active", "inactive"]
+    """Whether users see it."""
+
+    configuration: UiExtensionConfigurationParam
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    credentials: Sequence[UiExtensionCredentialParam]
+    """Credentials of a custom component's external calls (missing from Akeneo's Swagger
+    file)."""
+
+
+class UiExtensionWriteParam(TypedDict, total=False):
+    """A UI extension as sent to create one."""
+
+    name: Required[str]
+    """Unique name of the extension."""
+
+    description: str
+    """What the extension does."""
+
+    version: str
+    """Version of the extension, free text."""
+
+    type: Required[UiExtensionTypeParam]
+    """`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+    `sdk_script` runs a custom component's script."""
+
+    position: Required[str]
+    """Where it shows, e.g. `pim.product.header`, `pim.product.tab`, `pim.product.panel`,
+    `pim.product-grid.action-bar`, `pim.category.tab`; not every position takes every
+    type."""
+
+    status: Literal["active", "inactive"]
+    """Whether users see it."""
+
+    configuration: Required[UiExtensionConfigurationParam]
+    """How the extension shows and what it calls. `url` is required for link, iframe and
+    action; `secret` is for actions only and is read back masked."""
+
+    credentials: Sequence[UiExtensionCredentialParam]
+    """Credentials of a custom component's external calls (missing from Akeneo's Swagger
+    file)."""
+
+
 class VariantAttributeSetParam(TypedDict, total=False):
     """The attributes of one enrichment level of a family variant: level 1 is the sub
     product model (only with two levels), the last level is the variant product."""
@@ -1785,13 +2445,67 @@ class VariantAttributeSetParam(TypedDict, total=False):
     """Enrichment level, 1 or 2. Level 2 needs level 1. It cannot be changed."""
 
     axes: Required[Sequence[str]]
-    """Codes of the attributes that tell the variants of this level apart (at most 5;
-    simple select, multi select, reference data, metric or boolean; neither localizable
-    nor scopable). They cannot be changed."""
+    """Codes of the attributes that tell the variants of this level apart (simple select,
+    multi select, reference data, metric or boolean; neither localizable nor scopable).
+    They cannot be changed."""
 
     attributes: Sequence[str]
     """Codes of the attributes enriched at this level. Unique-value attributes and the
     identifier are moved to the last level automatically."""
+
+
+class WorkflowCodeRefParam(TypedDict, total=False):
+    """A product model, by code."""
+
+    code: Required[str]
+    """Code of the product model."""
+
+
+class WorkflowExecutionStartParam(TypedDict, total=False):
+    """One execution to start, on a product (`product`) or a product model
+    (`product_model`), never both."""
+
+    workflow: Required[WorkflowUuidRefParam]
+    """A workflow, or a product, by UUID."""
+
+    product: WorkflowUuidRefParam
+    """A workflow, or a product, by UUID."""
+
+    product_model: WorkflowCodeRefParam
+    """A product model, by code."""
+
+
+class WorkflowRejectionParam(TypedDict, total=False):
+    """Why one value is rejected."""
+
+    comment: Required[str]
+    """The reviewer's comment."""
+
+    locale: str | None
+    """Locale of the value, or null."""
+
+    scope: str | None
+    """Channel of the value, or null."""
+
+
+class WorkflowTaskUpdateParam(TypedDict, total=False):
+    """The new status of a task. `send_back_to_step_uuid` is required with `rejected`."""
+
+    status: Required[Literal["completed", "approved", "rejected"]]
+    """`completed` (enrichment step), `approved` or `rejected` (review step)."""
+
+    send_back_to_step_uuid: str
+    """The step a rejected entity goes back to."""
+
+    rejected_attributes: Mapping[str, Sequence[WorkflowRejectionParam]]
+    """The rejected values, keyed by attribute code."""
+
+
+class WorkflowUuidRefParam(TypedDict, total=False):
+    """A workflow, or a product, by UUID."""
+
+    uuid: Required[str]
+    """The UUID."""
 
 
 AssetAttributeTypeParam: TypeAlias = Literal[
@@ -1851,6 +2565,10 @@ AttributeTypeParam: TypeAlias = Literal[
 which type-specific fields of the attribute apply. It cannot be changed."""
 
 
+ConversionRuleParam: TypeAlias = str | ConversionRuleUnitParam
+"""A per-locale conversion rule: a unit code, or a `ConversionRuleUnit`."""
+
+
 EntityTextValidationRuleParam: TypeAlias = Literal["email", "url", "regexp", "none"]
 """How the value of a `text` attribute is checked: as an e-mail, as a URL, against a
 regexp, or not."""
@@ -1905,3 +2623,8 @@ ReferenceEntityAttributeTypeParam: TypeAlias = Literal[
 ]
 """Type of a reference entity attribute. `asset_collection` links a record to assets of
 an asset family."""
+
+
+UiExtensionTypeParam: TypeAlias = Literal["link", "iframe", "action", "sdk_script"]
+"""`link` opens a URL, `iframe` shows one inside the PIM, `action` posts to a URL,
+`sdk_script` runs a custom component's script."""

@@ -55,20 +55,28 @@ OPERATION_IDS = (
     "get_attributes__code_",
     "patch_attributes__code_",
     "post_token",
+    "get_app_catalogs_mapping_schema_product",
+    "put_app_catalogs_mapping_schema_product",
+    "delete_app_catalogs_mapping_schema_product",
     "get_app_catalog_product_uuids",
     "get_app_catalog_products",
     "get_app_catalog_products_uuid",
+    "get_app_catalog_mapped_products",
+    "get_app_catalog_mapped_models",
+    "get_app_catalog_mapped_variants",
     "get_app_catalogs",
     "post_app_catalog",
     "get_app_catalog",
     "delete_app_catalog",
     "patch_app_catalog",
+    "duplicate_app_catalog",
     "get_categories",
     "post_categories",
     "patch_categories",
     "get_categories__code_",
     "patch_categories__code_",
     "get_category_media_files__file_path__download",
+    "post_category_media_files",
     "get_channels",
     "channels_post",
     "several_channels_patch",
@@ -80,12 +88,15 @@ OPERATION_IDS = (
     "post_families",
     "patch_families",
     "get_families__code_",
+    "delete_families__code__",
     "patch_families__code_",
     "post_families__family_code__variants",
     "get_families__family_code__variants",
     "patch_families__family_code__variants",
     "get_families__family_code__variants__code__",
     "patch_families__family_code__variants__code__",
+    "post_job_export",
+    "post_job_import",
     "get_locales",
     "get_locales__code_",
     "measure_families_get_list",
@@ -112,6 +123,8 @@ OPERATION_IDS = (
     "patch_pam_assets",
     "get_pam_assets__code_",
     "patch_pam_assets__code_",
+    "get_permissions_locales",
+    "get_permissions_channels",
     "get_media_files",
     "post_media_files",
     "get_media_files__code_",
@@ -135,6 +148,7 @@ OPERATION_IDS = (
     "get_products_uuid",
     "post_products_uuid",
     "patch_products_uuid",
+    "search_products_uuid",
     "get_products_uuid__uuid_",
     "delete_products_uuid__uuid_",
     "patch_products_uuid__uuid_",
@@ -158,6 +172,17 @@ OPERATION_IDS = (
     "get_reference_entity_records__code_",
     "patch_reference_entity_records__code_",
     "get_system_information",
+    "get_ui_extensions",
+    "post_ui_extension",
+    "post_ui_extension_uuid",
+    "delete_ui_extension_uuid",
+    "patch_ui_extension_uuid",
+    "post_workflows_executions",
+    "get_workflows_tasks",
+    "patch_workflows_tasks__uuid_",
+    "get_workflows_list",
+    "get_workflows__uuid_",
+    "get_workflows_steps__uuid__assignees",
 )
 
 
@@ -1461,6 +1486,125 @@ def test_authentication_get_token_errors(status: str) -> None:
     )
 
 
+# GET /api/rest/v1/catalogs/{id}/mapping-schemas/product
+def _catalog_mapping_schemas_get(akeneo: Akeneo) -> object:
+    return akeneo.catalog_mapping_schemas.get("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+async def _catalog_mapping_schemas_get_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.catalog_mapping_schemas.get("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_catalog_mapping_schemas_get() -> None:
+    support.check_sync("get_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_get)
+
+
+def test_catalog_mapping_schemas_get_async() -> None:
+    support.check_async(
+        "get_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_get_async
+    )
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "429"])
+def test_catalog_mapping_schemas_get_errors(status: str) -> None:
+    support.check_error(
+        "get_app_catalogs_mapping_schema_product",
+        status,
+        _catalog_mapping_schemas_get,
+        _catalog_mapping_schemas_get_async,
+    )
+
+
+# PUT /api/rest/v1/catalogs/{id}/mapping-schemas/product
+def _catalog_mapping_schemas_upsert(akeneo: Akeneo) -> object:
+    return akeneo.catalog_mapping_schemas.upsert(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        {
+            "$id": "https://example.com/product",
+            "$schema": ("https://api.akeneo.com/mapping/product/1" ".0.3/schema"),
+            "$comment": "Products of the marketplace feed.",
+            "title": "Marketplace product",
+            "type": "object",
+            "properties": {
+                "uuid": {"type": "string"},
+                "name": {"type": "string", "title": "Name"},
+                "weight": {"type": "number", "title": "Weight in kg"},
+            },
+            "required": ["name"],
+        },
+    )
+
+
+async def _catalog_mapping_schemas_upsert_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.catalog_mapping_schemas.upsert(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        {
+            "$id": "https://example.com/product",
+            "$schema": ("https://api.akeneo.com/mapping/product/1" ".0.3/schema"),
+            "$comment": "Products of the marketplace feed.",
+            "title": "Marketplace product",
+            "type": "object",
+            "properties": {
+                "uuid": {"type": "string"},
+                "name": {"type": "string", "title": "Name"},
+                "weight": {"type": "number", "title": "Weight in kg"},
+            },
+            "required": ["name"],
+        },
+    )
+
+
+def test_catalog_mapping_schemas_upsert() -> None:
+    support.check_sync("put_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_upsert)
+
+
+def test_catalog_mapping_schemas_upsert_async() -> None:
+    support.check_async(
+        "put_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_upsert_async
+    )
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
+def test_catalog_mapping_schemas_upsert_errors(status: str) -> None:
+    support.check_error(
+        "put_app_catalogs_mapping_schema_product",
+        status,
+        _catalog_mapping_schemas_upsert,
+        _catalog_mapping_schemas_upsert_async,
+    )
+
+
+# DELETE /api/rest/v1/catalogs/{id}/mapping-schemas/product
+def _catalog_mapping_schemas_delete(akeneo: Akeneo) -> object:
+    return akeneo.catalog_mapping_schemas.delete("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+async def _catalog_mapping_schemas_delete_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.catalog_mapping_schemas.delete("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_catalog_mapping_schemas_delete() -> None:
+    support.check_sync(
+        "delete_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_delete
+    )
+
+
+def test_catalog_mapping_schemas_delete_async() -> None:
+    support.check_async(
+        "delete_app_catalogs_mapping_schema_product", _catalog_mapping_schemas_delete_async
+    )
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "429"])
+def test_catalog_mapping_schemas_delete_errors(status: str) -> None:
+    support.check_error(
+        "delete_app_catalogs_mapping_schema_product",
+        status,
+        _catalog_mapping_schemas_delete,
+        _catalog_mapping_schemas_delete_async,
+    )
+
+
 # GET /api/rest/v1/catalogs/{id}/product-uuids
 def _catalog_products_list_uuids(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_uuids("3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -1554,6 +1698,125 @@ def test_catalog_products_get_async() -> None:
 def test_catalog_products_get_errors(status: str) -> None:
     support.check_error(
         "get_app_catalog_products_uuid", status, _catalog_products_get, _catalog_products_get_async
+    )
+
+
+# GET /api/rest/v1/catalogs/{id}/mapped-products
+def _catalog_products_list_mapped_products(akeneo: Akeneo) -> object:
+    return akeneo.catalog_products.list_mapped_products("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def _catalog_products_list_mapped_products_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.catalog_products.list_mapped_products("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_catalog_products_list_mapped_products() -> None:
+    support.check_sync("get_app_catalog_mapped_products", _catalog_products_list_mapped_products)
+
+
+def test_catalog_products_list_mapped_products_async() -> None:
+    support.check_async(
+        "get_app_catalog_mapped_products", _catalog_products_list_mapped_products_async
+    )
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "422", "429"])
+def test_catalog_products_list_mapped_products_errors(status: str) -> None:
+    support.check_error(
+        "get_app_catalog_mapped_products",
+        status,
+        _catalog_products_list_mapped_products,
+        _catalog_products_list_mapped_products_async,
+    )
+
+
+@pytest.mark.parametrize("mode", ["search_after"])
+def test_catalog_products_list_mapped_products_pages(mode: str) -> None:
+    support.check_pages(
+        "get_app_catalog_mapped_products",
+        mode,
+        _catalog_products_list_mapped_products,
+        _catalog_products_list_mapped_products_async,
+    )
+
+
+# GET /api/rest/v1/catalogs/{id}/mapped-models
+def _catalog_products_list_mapped_models(akeneo: Akeneo) -> object:
+    return akeneo.catalog_products.list_mapped_models("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def _catalog_products_list_mapped_models_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.catalog_products.list_mapped_models("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_catalog_products_list_mapped_models() -> None:
+    support.check_sync("get_app_catalog_mapped_models", _catalog_products_list_mapped_models)
+
+
+def test_catalog_products_list_mapped_models_async() -> None:
+    support.check_async("get_app_catalog_mapped_models", _catalog_products_list_mapped_models_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "422", "429"])
+def test_catalog_products_list_mapped_models_errors(status: str) -> None:
+    support.check_error(
+        "get_app_catalog_mapped_models",
+        status,
+        _catalog_products_list_mapped_models,
+        _catalog_products_list_mapped_models_async,
+    )
+
+
+@pytest.mark.parametrize("mode", ["search_after"])
+def test_catalog_products_list_mapped_models_pages(mode: str) -> None:
+    support.check_pages(
+        "get_app_catalog_mapped_models",
+        mode,
+        _catalog_products_list_mapped_models,
+        _catalog_products_list_mapped_models_async,
+    )
+
+
+# GET /api/rest/v1/catalogs/{id}/mapped-models/{model_code}/variants
+def _catalog_products_list_mapped_variants(akeneo: Akeneo) -> object:
+    return akeneo.catalog_products.list_mapped_variants(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1"
+    )
+
+
+def _catalog_products_list_mapped_variants_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.catalog_products.list_mapped_variants(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1"
+    )
+
+
+def test_catalog_products_list_mapped_variants() -> None:
+    support.check_sync("get_app_catalog_mapped_variants", _catalog_products_list_mapped_variants)
+
+
+def test_catalog_products_list_mapped_variants_async() -> None:
+    support.check_async(
+        "get_app_catalog_mapped_variants", _catalog_products_list_mapped_variants_async
+    )
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "422", "429"])
+def test_catalog_products_list_mapped_variants_errors(status: str) -> None:
+    support.check_error(
+        "get_app_catalog_mapped_variants",
+        status,
+        _catalog_products_list_mapped_variants,
+        _catalog_products_list_mapped_variants_async,
+    )
+
+
+@pytest.mark.parametrize("mode", ["search_after"])
+def test_catalog_products_list_mapped_variants_pages(mode: str) -> None:
+    support.check_pages(
+        "get_app_catalog_mapped_variants",
+        mode,
+        _catalog_products_list_mapped_variants,
+        _catalog_products_list_mapped_variants_async,
     )
 
 
@@ -1684,6 +1947,36 @@ def test_catalogs_update_async() -> None:
 @pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_catalogs_update_errors(status: str) -> None:
     support.check_error("patch_app_catalog", status, _catalogs_update, _catalogs_update_async)
+
+
+# POST /api/rest/v1/catalogs/{id}/duplicate
+def _catalogs_duplicate(akeneo: Akeneo) -> object:
+    return akeneo.catalogs.duplicate(
+        "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        body={"name": "Marketplace feed (copy)", "managed_locales": ["de_CH"]},
+    )
+
+
+async def _catalogs_duplicate_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.catalogs.duplicate(
+        "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        body={"name": "Marketplace feed (copy)", "managed_locales": ["de_CH"]},
+    )
+
+
+def test_catalogs_duplicate() -> None:
+    support.check_sync("duplicate_app_catalog", _catalogs_duplicate)
+
+
+def test_catalogs_duplicate_async() -> None:
+    support.check_async("duplicate_app_catalog", _catalogs_duplicate_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "422", "429"])
+def test_catalogs_duplicate_errors(status: str) -> None:
+    support.check_error(
+        "duplicate_app_catalog", status, _catalogs_duplicate, _catalogs_duplicate_async
+    )
 
 
 # GET /api/rest/v1/categories
@@ -1888,6 +2181,48 @@ def test_categories_download_stream(tmp_path: Path) -> None:
         tmp_path,
         _categories_download,
         _categories_download_async,
+    )
+
+
+# POST /api/rest/v1/category-media-files
+def _categories_upload(akeneo: Akeneo) -> object:
+    return akeneo.categories.upload(
+        b"contents of banner.jpg",
+        filename="banner.jpg",
+        category={
+            "code": "running_shoes",
+            "attribute_code": "banner",
+            "channel": None,
+            "locale": "en_US",
+        },
+    )
+
+
+async def _categories_upload_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.categories.upload(
+        b"contents of banner.jpg",
+        filename="banner.jpg",
+        category={
+            "code": "running_shoes",
+            "attribute_code": "banner",
+            "channel": None,
+            "locale": "en_US",
+        },
+    )
+
+
+def test_categories_upload() -> None:
+    support.check_sync("post_category_media_files", _categories_upload)
+
+
+def test_categories_upload_async() -> None:
+    support.check_async("post_category_media_files", _categories_upload_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
+def test_categories_upload_errors(status: str) -> None:
+    support.check_error(
+        "post_category_media_files", status, _categories_upload, _categories_upload_async
     )
 
 
@@ -2210,6 +2545,28 @@ def test_families_get_errors(status: str) -> None:
     support.check_error("get_families__code_", status, _families_get, _families_get_async)
 
 
+# DELETE /api/rest/v1/families/{code}
+def _families_delete(akeneo: Akeneo) -> object:
+    return akeneo.families.delete("code_1")
+
+
+async def _families_delete_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.families.delete("code_1")
+
+
+def test_families_delete() -> None:
+    support.check_sync("delete_families__code__", _families_delete)
+
+
+def test_families_delete_async() -> None:
+    support.check_async("delete_families__code__", _families_delete_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "422", "429"])
+def test_families_delete_errors(status: str) -> None:
+    support.check_error("delete_families__code__", status, _families_delete, _families_delete_async)
+
+
 # PATCH /api/rest/v1/families/{code}
 def _families_upsert(akeneo: Akeneo) -> object:
     return akeneo.families.upsert(
@@ -2469,6 +2826,54 @@ def test_family_variants_upsert_errors(status: str) -> None:
     )
 
 
+# POST /api/rest/v1/jobs/export/{code}
+def _jobs_launch_export(akeneo: Akeneo) -> object:
+    return akeneo.jobs.launch_export("code_1", body={"is_dry_run": False})
+
+
+async def _jobs_launch_export_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.jobs.launch_export("code_1", body={"is_dry_run": False})
+
+
+def test_jobs_launch_export() -> None:
+    support.check_sync("post_job_export", _jobs_launch_export)
+
+
+def test_jobs_launch_export_async() -> None:
+    support.check_async("post_job_export", _jobs_launch_export_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "422", "429"])
+def test_jobs_launch_export_errors(status: str) -> None:
+    support.check_error("post_job_export", status, _jobs_launch_export, _jobs_launch_export_async)
+
+
+# POST /api/rest/v1/jobs/import/{code}
+def _jobs_launch_import(akeneo: Akeneo) -> object:
+    return akeneo.jobs.launch_import(
+        "code_1", body={"import_mode": "create_or_update", "is_dry_run": False}
+    )
+
+
+async def _jobs_launch_import_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.jobs.launch_import(
+        "code_1", body={"import_mode": "create_or_update", "is_dry_run": False}
+    )
+
+
+def test_jobs_launch_import() -> None:
+    support.check_sync("post_job_import", _jobs_launch_import)
+
+
+def test_jobs_launch_import_async() -> None:
+    support.check_async("post_job_import", _jobs_launch_import_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "422", "429"])
+def test_jobs_launch_import_errors(status: str) -> None:
+    support.check_error("post_job_import", status, _jobs_launch_import, _jobs_launch_import_async)
+
+
 # GET /api/rest/v1/locales
 def _locales_list(akeneo: Akeneo) -> object:
     return akeneo.locales.list()
@@ -2657,7 +3062,7 @@ def test_measurement_families_upsert_many_async() -> None:
     support.check_async("patch_measurement_families", _measurement_families_upsert_many_async)
 
 
-@pytest.mark.parametrize("status", ["400", "401", "413", "415", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "413", "415", "429"])
 def test_measurement_families_upsert_many_errors(status: str) -> None:
     support.check_error(
         "patch_measurement_families",
@@ -3310,6 +3715,57 @@ def test_pam_assets_upsert_errors(status: str) -> None:
     )
 
 
+# GET /api/rest/v1/permissions/{user_uuid}/locales
+def _permissions_get_locales(akeneo: Akeneo) -> object:
+    return akeneo.permissions.get_locales("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+async def _permissions_get_locales_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.permissions.get_locales("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_permissions_get_locales() -> None:
+    support.check_sync("get_permissions_locales", _permissions_get_locales)
+
+
+def test_permissions_get_locales_async() -> None:
+    support.check_async("get_permissions_locales", _permissions_get_locales_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "429"])
+def test_permissions_get_locales_errors(status: str) -> None:
+    support.check_error(
+        "get_permissions_locales", status, _permissions_get_locales, _permissions_get_locales_async
+    )
+
+
+# GET /api/rest/v1/permissions/{user_uuid}/channels
+def _permissions_get_channels(akeneo: Akeneo) -> object:
+    return akeneo.permissions.get_channels("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+async def _permissions_get_channels_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.permissions.get_channels("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_permissions_get_channels() -> None:
+    support.check_sync("get_permissions_channels", _permissions_get_channels)
+
+
+def test_permissions_get_channels_async() -> None:
+    support.check_async("get_permissions_channels", _permissions_get_channels_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "429"])
+def test_permissions_get_channels_errors(status: str) -> None:
+    support.check_error(
+        "get_permissions_channels",
+        status,
+        _permissions_get_channels,
+        _permissions_get_channels_async,
+    )
+
+
 # GET /api/rest/v1/media-files
 def _product_media_files_list(akeneo: Akeneo) -> object:
     return akeneo.product_media_files.list()
@@ -3684,7 +4140,7 @@ def test_product_models_submit_draft_async() -> None:
     support.check_async("post_product_model_proposal", _product_models_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_product_models_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_product_model_proposal",
@@ -3965,7 +4421,7 @@ def test_products_submit_draft_async() -> None:
     support.check_async("post_proposal", _products_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_products_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_proposal", status, _products_submit_draft, _products_submit_draft_async
@@ -4119,6 +4575,59 @@ def test_products_uuid_upsert_many_split() -> None:
     )
 
 
+# POST /api/rest/v1/products-uuid/search
+def _products_uuid_search(akeneo: Akeneo) -> object:
+    return akeneo.products_uuid.search(
+        {
+            "search": (
+                '{"enabled":[{"operator":"=","value":true'
+                '}],"family":[{"operator":"IN","value":["'
+                'shoes"]}]}'
+            ),
+            "scope": "ecommerce",
+            "locales": "en_US",
+            "attributes": "sku,name",
+        }
+    )
+
+
+def _products_uuid_search_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.products_uuid.search(
+        {
+            "search": (
+                '{"enabled":[{"operator":"=","value":true'
+                '}],"family":[{"operator":"IN","value":["'
+                'shoes"]}]}'
+            ),
+            "scope": "ecommerce",
+            "locales": "en_US",
+            "attributes": "sku,name",
+        }
+    )
+
+
+def test_products_uuid_search() -> None:
+    support.check_sync("search_products_uuid", _products_uuid_search)
+
+
+def test_products_uuid_search_async() -> None:
+    support.check_async("search_products_uuid", _products_uuid_search_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "406", "415", "422", "429"])
+def test_products_uuid_search_errors(status: str) -> None:
+    support.check_error(
+        "search_products_uuid", status, _products_uuid_search, _products_uuid_search_async
+    )
+
+
+@pytest.mark.parametrize("mode", ["page", "search_after"])
+def test_products_uuid_search_pages(mode: str) -> None:
+    support.check_pages(
+        "search_products_uuid", mode, _products_uuid_search, _products_uuid_search_async
+    )
+
+
 # GET /api/rest/v1/products-uuid/{uuid}
 def _products_uuid_get(akeneo: Akeneo) -> object:
     return akeneo.products_uuid.get("5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f")
@@ -4242,7 +4751,7 @@ def test_products_uuid_submit_draft_async() -> None:
     support.check_async("post_proposal_uuid", _products_uuid_submit_draft_async)
 
 
-@pytest.mark.parametrize("status", ["401", "403", "415", "422", "429"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
 def test_products_uuid_submit_draft_errors(status: str) -> None:
     support.check_error(
         "post_proposal_uuid", status, _products_uuid_submit_draft, _products_uuid_submit_draft_async
@@ -4962,6 +5471,356 @@ def test_system_get_async() -> None:
     support.check_async("get_system_information", _system_get_async)
 
 
-@pytest.mark.parametrize("status", ["406", "429"])
+@pytest.mark.parametrize("status", ["401", "406", "429"])
 def test_system_get_errors(status: str) -> None:
     support.check_error("get_system_information", status, _system_get, _system_get_async)
+
+
+# GET /api/rest/v1/ui-extensions
+def _ui_extensions_list(akeneo: Akeneo) -> object:
+    return akeneo.ui_extensions.list()
+
+
+async def _ui_extensions_list_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.ui_extensions.list()
+
+
+def test_ui_extensions_list() -> None:
+    support.check_sync("get_ui_extensions", _ui_extensions_list)
+
+
+def test_ui_extensions_list_async() -> None:
+    support.check_async("get_ui_extensions", _ui_extensions_list_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "406", "429"])
+def test_ui_extensions_list_errors(status: str) -> None:
+    support.check_error("get_ui_extensions", status, _ui_extensions_list, _ui_extensions_list_async)
+
+
+# POST /api/rest/v1/ui-extensions
+def _ui_extensions_create(akeneo: Akeneo) -> object:
+    return akeneo.ui_extensions.create(
+        {
+            "name": "erp_link",
+            "type": "link",
+            "position": "pim.product.header",
+            "configuration": {
+                "url": "https://erp.example.com/products/%sku%",
+                "default_label": "Open in ERP",
+            },
+        }
+    )
+
+
+async def _ui_extensions_create_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.ui_extensions.create(
+        {
+            "name": "erp_link",
+            "type": "link",
+            "position": "pim.product.header",
+            "configuration": {
+                "url": "https://erp.example.com/products/%sku%",
+                "default_label": "Open in ERP",
+            },
+        }
+    )
+
+
+def test_ui_extensions_create() -> None:
+    support.check_sync("post_ui_extension", _ui_extensions_create)
+
+
+def test_ui_extensions_create_async() -> None:
+    support.check_async("post_ui_extension", _ui_extensions_create_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
+def test_ui_extensions_create_errors(status: str) -> None:
+    support.check_error(
+        "post_ui_extension", status, _ui_extensions_create, _ui_extensions_create_async
+    )
+
+
+# POST /api/rest/v1/ui-extensions/{uuid}
+def _ui_extensions_upload(akeneo: Akeneo) -> object:
+    return akeneo.ui_extensions.upload(
+        "0b9a8c7d-6e5f-4a3b-8c1d-0e9f8a7b6c5d", b"contents of extension.js", filename="extension.js"
+    )
+
+
+async def _ui_extensions_upload_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.ui_extensions.upload(
+        "0b9a8c7d-6e5f-4a3b-8c1d-0e9f8a7b6c5d", b"contents of extension.js", filename="extension.js"
+    )
+
+
+def test_ui_extensions_upload() -> None:
+    support.check_sync("post_ui_extension_uuid", _ui_extensions_upload)
+
+
+def test_ui_extensions_upload_async() -> None:
+    support.check_async("post_ui_extension_uuid", _ui_extensions_upload_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
+def test_ui_extensions_upload_errors(status: str) -> None:
+    support.check_error(
+        "post_ui_extension_uuid", status, _ui_extensions_upload, _ui_extensions_upload_async
+    )
+
+
+# DELETE /api/rest/v1/ui-extensions/{uuid}
+def _ui_extensions_delete(akeneo: Akeneo) -> object:
+    return akeneo.ui_extensions.delete("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+async def _ui_extensions_delete_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.ui_extensions.delete("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_ui_extensions_delete() -> None:
+    support.check_sync("delete_ui_extension_uuid", _ui_extensions_delete)
+
+
+def test_ui_extensions_delete_async() -> None:
+    support.check_async("delete_ui_extension_uuid", _ui_extensions_delete_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "429"])
+def test_ui_extensions_delete_errors(status: str) -> None:
+    support.check_error(
+        "delete_ui_extension_uuid", status, _ui_extensions_delete, _ui_extensions_delete_async
+    )
+
+
+# PATCH /api/rest/v1/ui-extensions/{uuid}
+def _ui_extensions_update(akeneo: Akeneo) -> object:
+    return akeneo.ui_extensions.update(
+        "6c1e0f2a-8b7d-4c3e-9f5a-2d1b0c9e8f7a", {"status": "inactive"}
+    )
+
+
+async def _ui_extensions_update_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.ui_extensions.update(
+        "6c1e0f2a-8b7d-4c3e-9f5a-2d1b0c9e8f7a", {"status": "inactive"}
+    )
+
+
+def test_ui_extensions_update() -> None:
+    support.check_sync("patch_ui_extension_uuid", _ui_extensions_update)
+
+
+def test_ui_extensions_update_async() -> None:
+    support.check_async("patch_ui_extension_uuid", _ui_extensions_update_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "415", "422", "429"])
+def test_ui_extensions_update_errors(status: str) -> None:
+    support.check_error(
+        "patch_ui_extension_uuid", status, _ui_extensions_update, _ui_extensions_update_async
+    )
+
+
+# POST /api/rest/v1/workflows/executions
+def _workflow_executions_start(akeneo: Akeneo) -> object:
+    return akeneo.workflow_executions.start(
+        [
+            {
+                "workflow": {"uuid": "2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a"},
+                "product": {"uuid": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f"},
+            },
+            {
+                "workflow": {"uuid": "2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a"},
+                "product_model": {"code": "trail_runner"},
+            },
+        ]
+    )
+
+
+async def _workflow_executions_start_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.workflow_executions.start(
+        [
+            {
+                "workflow": {"uuid": "2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a"},
+                "product": {"uuid": "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f"},
+            },
+            {
+                "workflow": {"uuid": "2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a"},
+                "product_model": {"code": "trail_runner"},
+            },
+        ]
+    )
+
+
+def test_workflow_executions_start() -> None:
+    support.check_sync("post_workflows_executions", _workflow_executions_start)
+
+
+def test_workflow_executions_start_async() -> None:
+    support.check_async("post_workflows_executions", _workflow_executions_start_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "406", "429"])
+def test_workflow_executions_start_errors(status: str) -> None:
+    support.check_error(
+        "post_workflows_executions",
+        status,
+        _workflow_executions_start,
+        _workflow_executions_start_async,
+    )
+
+
+# GET /api/rest/v1/workflows/tasks
+def _workflow_tasks_list(akeneo: Akeneo) -> object:
+    return akeneo.workflow_tasks.list(
+        search=(
+            '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
+        )
+    )
+
+
+def _workflow_tasks_list_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.workflow_tasks.list(
+        search=(
+            '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
+        )
+    )
+
+
+def test_workflow_tasks_list() -> None:
+    support.check_sync("get_workflows_tasks", _workflow_tasks_list)
+
+
+def test_workflow_tasks_list_async() -> None:
+    support.check_async("get_workflows_tasks", _workflow_tasks_list_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "406", "422", "429"])
+def test_workflow_tasks_list_errors(status: str) -> None:
+    support.check_error(
+        "get_workflows_tasks", status, _workflow_tasks_list, _workflow_tasks_list_async
+    )
+
+
+@pytest.mark.parametrize("mode", ["page"])
+def test_workflow_tasks_list_pages(mode: str) -> None:
+    support.check_pages(
+        "get_workflows_tasks", mode, _workflow_tasks_list, _workflow_tasks_list_async
+    )
+
+
+# PATCH /api/rest/v1/workflows/tasks/{uuid}
+def _workflow_tasks_update(akeneo: Akeneo) -> object:
+    return akeneo.workflow_tasks.update(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", {"status": "completed"}
+    )
+
+
+async def _workflow_tasks_update_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.workflow_tasks.update(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", {"status": "completed"}
+    )
+
+
+def test_workflow_tasks_update() -> None:
+    support.check_sync("patch_workflows_tasks__uuid_", _workflow_tasks_update)
+
+
+def test_workflow_tasks_update_async() -> None:
+    support.check_async("patch_workflows_tasks__uuid_", _workflow_tasks_update_async)
+
+
+@pytest.mark.parametrize("status", ["400", "401", "403", "415", "422", "429"])
+def test_workflow_tasks_update_errors(status: str) -> None:
+    support.check_error(
+        "patch_workflows_tasks__uuid_", status, _workflow_tasks_update, _workflow_tasks_update_async
+    )
+
+
+# GET /api/rest/v1/workflows
+def _workflows_list(akeneo: Akeneo) -> object:
+    return akeneo.workflows.list()
+
+
+def _workflows_list_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.workflows.list()
+
+
+def test_workflows_list() -> None:
+    support.check_sync("get_workflows_list", _workflows_list)
+
+
+def test_workflows_list_async() -> None:
+    support.check_async("get_workflows_list", _workflows_list_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "406", "422", "429"])
+def test_workflows_list_errors(status: str) -> None:
+    support.check_error("get_workflows_list", status, _workflows_list, _workflows_list_async)
+
+
+@pytest.mark.parametrize("mode", ["page"])
+def test_workflows_list_pages(mode: str) -> None:
+    support.check_pages("get_workflows_list", mode, _workflows_list, _workflows_list_async)
+
+
+# GET /api/rest/v1/workflows/{uuid}
+def _workflows_get(akeneo: Akeneo) -> object:
+    return akeneo.workflows.get("2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a")
+
+
+async def _workflows_get_async(akeneo: AsyncAkeneo) -> object:
+    return await akeneo.workflows.get("2d7c1e4a-9b3f-4a6e-8c5d-1f0e9d8c7b6a")
+
+
+def test_workflows_get() -> None:
+    support.check_sync("get_workflows__uuid_", _workflows_get)
+
+
+def test_workflows_get_async() -> None:
+    support.check_async("get_workflows__uuid_", _workflows_get_async)
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "429"])
+def test_workflows_get_errors(status: str) -> None:
+    support.check_error("get_workflows__uuid_", status, _workflows_get, _workflows_get_async)
+
+
+# GET /api/rest/v1/workflows/steps/{uuid}/assignees
+def _workflows_list_step_assignees(akeneo: Akeneo) -> object:
+    return akeneo.workflows.list_step_assignees("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def _workflows_list_step_assignees_async(akeneo: AsyncAkeneo) -> object:
+    return akeneo.workflows.list_step_assignees("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+
+
+def test_workflows_list_step_assignees() -> None:
+    support.check_sync("get_workflows_steps__uuid__assignees", _workflows_list_step_assignees)
+
+
+def test_workflows_list_step_assignees_async() -> None:
+    support.check_async(
+        "get_workflows_steps__uuid__assignees", _workflows_list_step_assignees_async
+    )
+
+
+@pytest.mark.parametrize("status", ["401", "403", "404", "406", "422", "429"])
+def test_workflows_list_step_assignees_errors(status: str) -> None:
+    support.check_error(
+        "get_workflows_steps__uuid__assignees",
+        status,
+        _workflows_list_step_assignees,
+        _workflows_list_step_assignees_async,
+    )
+
+
+@pytest.mark.parametrize("mode", ["page"])
+def test_workflows_list_step_assignees_pages(mode: str) -> None:
+    support.check_pages(
+        "get_workflows_steps__uuid__assignees",
+        mode,
+        _workflows_list_step_assignees,
+        _workflows_list_step_assignees_async,
+    )

@@ -28,6 +28,9 @@ class Body:
         self.annotation: TypeRef | None = None
         self.required = False
         self.description = ""
+        # a required JSON body whose schema has a `default`: the argument may be left out, and the
+        # default is sent then
+        self.default: object | None = None
         self.batch_format: str | None = None
         self.batch_key: str | None = None
         self.parts: list[UploadPart] = []
@@ -53,6 +56,9 @@ class Body:
             schema = content.get(JSON, content.get(FORM, {})).get("schema", {})
             annotation = context.types.annotation(schema, "write", f"{pointer}/content")
             self.annotation = _with_models(annotation)
+            default = resolve(context.document, schema).get("default")
+            if self.required and default is not None:
+                self.required, self.default = False, default
         else:
             context.problem(f"request content {sorted(content)} is not supported", pointer)
 

@@ -68,6 +68,20 @@ def notes(operation: dict[str, Any]) -> list[str]:
     return found
 
 
+def flags(operation: dict[str, Any]) -> list[str]:
+    """Short labels of the same facts, and deprecation, for the README's resource table."""
+    found = []
+    if ENTERPRISE.read(operation):
+        found.append("EE")
+    if SAAS_ONLY.read(operation):
+        found.append("SaaS")
+    if APP_TOKEN.read(operation):
+        found.append("App token")
+    if operation.get("deprecated") is True:
+        found.append("deprecated")
+    return found
+
+
 def search(parameter: dict[str, Any]) -> bool:
     """The parameter is Akeneo's `search` filter (JSON in a query string)."""
     return SEARCH.read(parameter)

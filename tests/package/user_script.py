@@ -24,7 +24,7 @@ from akeneo_pim import (
     WriteResult,
     models,
 )
-from akeneo_pim.params import ChannelUpdateParam
+from akeneo_pim.params import ChannelBatchItemParam
 
 BASE = "https://pim.example.com"
 
@@ -70,7 +70,7 @@ def sync_scenario(folder: Path) -> None:
         assert codes == ["c1a", "c1b", "c2a", "c2b"], codes
         web: models.Channel = akeneo.channels.get("web")
         assert web.category_tree == "master"
-        items: list[ChannelUpdateParam] = [{"code": f"c{i}"} for i in range(150)]
+        items: list[ChannelBatchItemParam] = [{"code": f"c{i}"} for i in range(150)]
         report: BatchReport = akeneo.channels.upsert_many(items)
         assert len(report) == 150 and not report.failed
         written: WriteResult = akeneo.channels.upsert("web", {"labels": {"en_US": "Web"}})

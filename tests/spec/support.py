@@ -27,6 +27,9 @@ REFERENCE = SHARED / "akeneo" / "reference" / "akeneo-web-api.json"
 SPEC = ROOT / "spec" / "openapi.yaml"
 HERE = Path(__file__).resolve().parent
 COVERAGE = HERE / "coverage.tsv"
+# the 25 operations of Akeneo's reference that the endpoint list lacks (operations.md section 4)
+COVERAGE_NEWER = HERE / "coverage_newer.tsv"
+OPERATIONS_MD = SHARED / "akeneo" / "operations.md"
 REFERENCE_TABLE = HERE / "reference_table.json"
 CORRECTIONS = HERE / "corrections.yaml"
 REFERENCE_SCRIPT = ROOT / "scripts" / "reference_table.py"
@@ -92,9 +95,46 @@ def read_coverage(path: Path = COVERAGE) -> list[dict[str, str]]:
         return list(reader)
 
 
-def uncovered_operations(
-    operations: dict[str, Operation], rows: list[dict[str, str]]
-) -> list[str]:
+@dataclass(frozen=True)
+class NewerOperation:
+    """A row of the table of operations.md section 4."""
+
+    method: str
+    path: str
+    operation_id: str
+    tag: str
+    summary: str
+    flags: frozenset[str]  # SaaS-only, EE, app-token (not-in-HEAD is about Akeneo's files)
+
+
+_NEWER_ROW = re.compile(
+    r"^\| (?P<method>GET|POST|PUT|PATCH|DELETE) \| `(?P<path>[^`]+)` \| `(?P<id>[^`]+)` \| "
+    r"(?P<tag>[^|]+) \| (?P<summary>[^|]+) \| (?P<flags>[^|]*) \|$"
+)
+
+
+def parse_newer_operations(path: Path = OPERATIONS_MD) -> list[NewerOperation]:
+    """The rows of operations.md section 4, "Official operations missing from the endpoint-list"."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n## 4. ")
+    end = text.index("\n## ", start + 1)
+    found = []
+    for line in text[start:end].splitlines():
+        if match := _NEWER_ROW.match(line):
+            found.append(
+                NewerOperation(
+                    match["method"],
+                    match["path"],
+                    match["id"],
+                    match["tag"].strip(),
+                    match["summary"].strip(),
+                    frozenset(match["flags"].split()),
+                )
+            )
+    return found
+
+
+def uncovered_operations(operations: dict[str, Operation], rows: list[dict[str, str]]) -> list[str]:
     """`METHOD /path (operationId)` of every operation no row of coverage.tsv names."""
     covered = {row["operationId"] for row in rows}
     return [

@@ -14,6 +14,10 @@ from .attribute_groups import AsyncAttributeGroupsResource, AttributeGroupsResou
 from .attribute_options import AsyncAttributeOptionsResource, AttributeOptionsResource
 from .attributes import AsyncAttributesResource, AttributesResource
 from .authentication import AsyncAuthenticationResource, AuthenticationResource
+from .catalog_mapping_schemas import (
+    AsyncCatalogMappingSchemasResource,
+    CatalogMappingSchemasResource,
+)
 from .catalog_products import AsyncCatalogProductsResource, CatalogProductsResource
 from .catalogs import AsyncCatalogsResource, CatalogsResource
 from .categories import AsyncCategoriesResource, CategoriesResource
@@ -21,6 +25,7 @@ from .channels import AsyncChannelsResource, ChannelsResource
 from .currencies import AsyncCurrenciesResource, CurrenciesResource
 from .families import AsyncFamiliesResource, FamiliesResource
 from .family_variants import AsyncFamilyVariantsResource, FamilyVariantsResource
+from .jobs import AsyncJobsResource, JobsResource
 from .locales import AsyncLocalesResource, LocalesResource
 from .measure_families import AsyncMeasureFamiliesResource, MeasureFamiliesResource
 from .measurement_families import AsyncMeasurementFamiliesResource, MeasurementFamiliesResource
@@ -36,6 +41,7 @@ from .pam_asset_variation_files import (
     PamAssetVariationFilesResource,
 )
 from .pam_assets import AsyncPamAssetsResource, PamAssetsResource
+from .permissions import AsyncPermissionsResource, PermissionsResource
 from .product_media_files import AsyncProductMediaFilesResource, ProductMediaFilesResource
 from .product_models import AsyncProductModelsResource, ProductModelsResource
 from .products import AsyncProductsResource, ProductsResource
@@ -59,6 +65,10 @@ from .reference_entity_records import (
     ReferenceEntityRecordsResource,
 )
 from .system import AsyncSystemResource, SystemResource
+from .ui_extensions import AsyncUiExtensionsResource, UiExtensionsResource
+from .workflow_executions import AsyncWorkflowExecutionsResource, WorkflowExecutionsResource
+from .workflow_tasks import AsyncWorkflowTasksResource, WorkflowTasksResource
+from .workflows import AsyncWorkflowsResource, WorkflowsResource
 
 __all__ = [
     "AssetAttributeOptionsResource",
@@ -77,6 +87,7 @@ __all__ = [
     "AsyncAttributeOptionsResource",
     "AsyncAttributesResource",
     "AsyncAuthenticationResource",
+    "AsyncCatalogMappingSchemasResource",
     "AsyncCatalogProductsResource",
     "AsyncCatalogsResource",
     "AsyncCategoriesResource",
@@ -84,6 +95,7 @@ __all__ = [
     "AsyncCurrenciesResource",
     "AsyncFamiliesResource",
     "AsyncFamilyVariantsResource",
+    "AsyncJobsResource",
     "AsyncLocalesResource",
     "AsyncMeasureFamiliesResource",
     "AsyncMeasurementFamiliesResource",
@@ -93,6 +105,7 @@ __all__ = [
     "AsyncPamAssetTagsResource",
     "AsyncPamAssetVariationFilesResource",
     "AsyncPamAssetsResource",
+    "AsyncPermissionsResource",
     "AsyncProductMediaFilesResource",
     "AsyncProductModelsResource",
     "AsyncProductsResource",
@@ -104,10 +117,15 @@ __all__ = [
     "AsyncReferenceEntityMediaFilesResource",
     "AsyncReferenceEntityRecordsResource",
     "AsyncSystemResource",
+    "AsyncUiExtensionsResource",
+    "AsyncWorkflowExecutionsResource",
+    "AsyncWorkflowTasksResource",
+    "AsyncWorkflowsResource",
     "AttributeGroupsResource",
     "AttributeOptionsResource",
     "AttributesResource",
     "AuthenticationResource",
+    "CatalogMappingSchemasResource",
     "CatalogProductsResource",
     "CatalogsResource",
     "CategoriesResource",
@@ -115,6 +133,7 @@ __all__ = [
     "CurrenciesResource",
     "FamiliesResource",
     "FamilyVariantsResource",
+    "JobsResource",
     "LocalesResource",
     "MeasureFamiliesResource",
     "MeasurementFamiliesResource",
@@ -124,6 +143,7 @@ __all__ = [
     "PamAssetTagsResource",
     "PamAssetVariationFilesResource",
     "PamAssetsResource",
+    "PermissionsResource",
     "ProductMediaFilesResource",
     "ProductModelsResource",
     "ProductsResource",
@@ -135,4 +155,8 @@ __all__ = [
     "ReferenceEntityMediaFilesResource",
     "ReferenceEntityRecordsResource",
     "SystemResource",
+    "UiExtensionsResource",
+    "WorkflowExecutionsResource",
+    "WorkflowTasksResource",
+    "WorkflowsResource",
 ]

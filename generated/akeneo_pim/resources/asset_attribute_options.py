@@ -75,7 +75,8 @@ class AssetAttributeOptionsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_list(
             GET_ASSET_FAMILY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"asset_family_code": asset_family_code, "attribute_code": attribute_code},
@@ -119,7 +120,8 @@ class AssetAttributeOptionsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ASSET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -173,7 +175,8 @@ class AssetAttributeOptionsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ASSET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -225,7 +228,8 @@ class AsyncAssetAttributeOptionsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_list(
             GET_ASSET_FAMILY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"asset_family_code": asset_family_code, "attribute_code": attribute_code},
@@ -269,7 +273,8 @@ class AsyncAssetAttributeOptionsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ASSET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -323,7 +328,8 @@ class AsyncAssetAttributeOptionsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ASSET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={

@@ -68,7 +68,8 @@ class AssetMediaFilesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upload(
             POST_ASSET_MEDIA_FILES,
             file=file,
@@ -114,7 +115,8 @@ class AssetMediaFilesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_ASSET_MEDIA_FILES_CODE,
             path_params={"code": code},
@@ -164,7 +166,8 @@ class AsyncAssetMediaFilesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upload(
             POST_ASSET_MEDIA_FILES,
             file=file,
@@ -210,7 +213,8 @@ class AsyncAssetMediaFilesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_ASSET_MEDIA_FILES_CODE,
             path_params={"code": code},

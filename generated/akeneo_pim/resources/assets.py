@@ -15,7 +15,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Asset
-from ..params import AssetUpdateParam
+from ..params import AssetBatchItemParam, AssetUpdateParam
 
 __all__ = [
     "AssetsResource",
@@ -64,6 +64,7 @@ class AssetsResource(SyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -79,19 +80,24 @@ class AssetsResource(SyncResource):
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
-            search: Filters as a JSON object, serialised and URL-encoded, on `code`,
-                `updated`, `complete` and attribute values (`values`). Besides the
-                per-property form, e.g. `{"updated": [{"operator": ">", "value":
-                "2024-03-01T00:00:00Z"}]}`, the SaaS accepts a logical tree with exactly one
-                root operator, `and` or `or`, whose conditions may nest further operators,
-                e.g. `{"or": [{"code": {"operator": "STARTS_WITH", "value": "img_"}},
-                {"values": {"alt_text": {"operator": "CONTAINS", "value": "boot", "locale":
-                "en_US"}}}]}`. Conditions take `channel`, never `scope`.
+            search: Filters as a JSON object, serialised and URL-encoded. `code` and
+                `updated` take a list of conditions, e.g. `{"updated": [{"operator": ">",
+                "value": "2024-03-01T00:00:00Z"}]}`; on SaaS, `complete` and attribute
+                values take one condition object keyed by the attribute code (not wrapped in
+                `values`), e.g. `{"usage": {"operator": "IN", "value": ["web", "print"]}}`.
+                The SaaS also accepts a logical tree whose root holds exactly one key, `and`
+                or `or`, with a list of conditions or nested `and`/`or` nodes, e.g. `{"or":
+                [{"code": {"operator": "STARTS_WITH", "value": "img_"}}, {"alt_text":
+                {"operator": "CONTAINS", "value": "boot", "locale": "en_US"}}]}`; there
+                `complete` nests its channel and locales under `context`. Conditions take
+                `channel`, never `scope`.
             channel: Keep only the values of this channel (and the non-scopable ones).
             locales: Comma-separated locale codes; keep only the values of these locales
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -108,7 +114,8 @@ class AssetsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSETS,
             path_params={"asset_family_code": asset_family_code},
@@ -117,6 +124,7 @@ class AssetsResource(SyncResource):
                 "channel": channel,
                 "locales": locales,
                 "search_after": search_after,
+                "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
             options=RequestOptions(
@@ -127,7 +135,7 @@ class AssetsResource(SyncResource):
     def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -159,13 +167,15 @@ class AssetsResource(SyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_ASSETS,
             items,
@@ -183,6 +193,7 @@ class AssetsResource(SyncResource):
         asset_family_code: str,
         code: str,
         *,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -197,6 +208,8 @@ class AssetsResource(SyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             code: Code of the resource.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -211,10 +224,12 @@ class AssetsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
+            query={"with_asset_auto_tags": with_asset_auto_tags},
             cast_to=Asset,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -252,7 +267,8 @@ class AssetsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -301,7 +317,8 @@ class AssetsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ASSET_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -323,6 +340,7 @@ class AsyncAssetsResource(AsyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -338,19 +356,24 @@ class AsyncAssetsResource(AsyncResource):
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
-            search: Filters as a JSON object, serialised and URL-encoded, on `code`,
-                `updated`, `complete` and attribute values (`values`). Besides the
-                per-property form, e.g. `{"updated": [{"operator": ">", "value":
-                "2024-03-01T00:00:00Z"}]}`, the SaaS accepts a logical tree with exactly one
-                root operator, `and` or `or`, whose conditions may nest further operators,
-                e.g. `{"or": [{"code": {"operator": "STARTS_WITH", "value": "img_"}},
-                {"values": {"alt_text": {"operator": "CONTAINS", "value": "boot", "locale":
-                "en_US"}}}]}`. Conditions take `channel`, never `scope`.
+            search: Filters as a JSON object, serialised and URL-encoded. `code` and
+                `updated` take a list of conditions, e.g. `{"updated": [{"operator": ">",
+                "value": "2024-03-01T00:00:00Z"}]}`; on SaaS, `complete` and attribute
+                values take one condition object keyed by the attribute code (not wrapped in
+                `values`), e.g. `{"usage": {"operator": "IN", "value": ["web", "print"]}}`.
+                The SaaS also accepts a logical tree whose root holds exactly one key, `and`
+                or `or`, with a list of conditions or nested `and`/`or` nodes, e.g. `{"or":
+                [{"code": {"operator": "STARTS_WITH", "value": "img_"}}, {"alt_text":
+                {"operator": "CONTAINS", "value": "boot", "locale": "en_US"}}]}`; there
+                `complete` nests its channel and locales under `context`. Conditions take
+                `channel`, never `scope`.
             channel: Keep only the values of this channel (and the non-scopable ones).
             locales: Comma-separated locale codes; keep only the values of these locales
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -367,7 +390,8 @@ class AsyncAssetsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSETS,
             path_params={"asset_family_code": asset_family_code},
@@ -376,6 +400,7 @@ class AsyncAssetsResource(AsyncResource):
                 "channel": channel,
                 "locales": locales,
                 "search_after": search_after,
+                "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
             options=RequestOptions(
@@ -386,7 +411,7 @@ class AsyncAssetsResource(AsyncResource):
     async def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -418,13 +443,15 @@ class AsyncAssetsResource(AsyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_ASSETS,
             items,
@@ -442,6 +469,7 @@ class AsyncAssetsResource(AsyncResource):
         asset_family_code: str,
         code: str,
         *,
+        with_asset_auto_tags: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -456,6 +484,8 @@ class AsyncAssetsResource(AsyncResource):
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             code: Code of the resource.
+            with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
+                tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -470,10 +500,12 @@ class AsyncAssetsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
+            query={"with_asset_auto_tags": with_asset_auto_tags},
             cast_to=Asset,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -511,7 +543,8 @@ class AsyncAssetsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_ASSETS_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},
@@ -560,7 +593,8 @@ class AsyncAssetsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ASSET_CODE,
             path_params={"asset_family_code": asset_family_code, "code": code},

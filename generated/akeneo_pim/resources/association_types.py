@@ -14,7 +14,7 @@ from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import AssociationType
-from ..params import AssociationTypeParam, AssociationTypeUpdateParam
+from ..params import AssociationTypeBatchItemParam, AssociationTypeParam, AssociationTypeUpdateParam
 
 __all__ = [
     "AssociationTypesResource",
@@ -90,7 +90,8 @@ class AssociationTypesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             ASSOCIATION_TYPES_GET_LIST,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -132,7 +133,8 @@ class AssociationTypesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             ASSOCIATION_TYPES_POST,
             json=body,
@@ -143,7 +145,7 @@ class AssociationTypesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AssociationTypeUpdateParam | AkeneoModel],
+        items: Iterable[AssociationTypeBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -169,13 +171,16 @@ class AssociationTypesResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             SEVERAL_ASSOCIATION_TYPES_PATCH,
             items,
@@ -215,7 +220,8 @@ class AssociationTypesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             ASSOCIATION_TYPES_GET,
             path_params={"code": code},
@@ -259,7 +265,8 @@ class AssociationTypesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             ASSOCIATION_TYPES_PATCH,
             path_params={"code": code},
@@ -308,7 +315,8 @@ class AsyncAssociationTypesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             ASSOCIATION_TYPES_GET_LIST,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -350,7 +358,8 @@ class AsyncAssociationTypesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             ASSOCIATION_TYPES_POST,
             json=body,
@@ -361,7 +370,7 @@ class AsyncAssociationTypesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AssociationTypeUpdateParam | AkeneoModel],
+        items: Iterable[AssociationTypeBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -387,13 +396,16 @@ class AsyncAssociationTypesResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             SEVERAL_ASSOCIATION_TYPES_PATCH,
             items,
@@ -433,7 +445,8 @@ class AsyncAssociationTypesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             ASSOCIATION_TYPES_GET,
             path_params={"code": code},
@@ -477,7 +490,8 @@ class AsyncAssociationTypesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             ASSOCIATION_TYPES_PATCH,
             path_params={"code": code},

@@ -15,7 +15,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import AttributeGroup
-from ..params import AttributeGroupParam, AttributeGroupUpdateParam
+from ..params import AttributeGroupBatchItemParam, AttributeGroupParam, AttributeGroupUpdateParam
 
 __all__ = [
     "AsyncAttributeGroupsResource",
@@ -96,7 +96,8 @@ class AttributeGroupsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             ATTRIBUTE_GROUPS_GET_LIST,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -138,7 +139,8 @@ class AttributeGroupsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             ATTRIBUTE_GROUPS_POST,
             json=body,
@@ -149,7 +151,7 @@ class AttributeGroupsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeGroupUpdateParam | AkeneoModel],
+        items: Iterable[AttributeGroupBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -175,13 +177,16 @@ class AttributeGroupsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             SEVERAL_ATTRIBUTE_GROUPS_PATCH,
             items,
@@ -221,7 +226,8 @@ class AttributeGroupsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             ATTRIBUTE_GROUPS_GET,
             path_params={"code": code},
@@ -265,7 +271,8 @@ class AttributeGroupsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             ATTRIBUTE_GROUPS_PATCH,
             path_params={"code": code},
@@ -319,7 +326,8 @@ class AsyncAttributeGroupsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             ATTRIBUTE_GROUPS_GET_LIST,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -361,7 +369,8 @@ class AsyncAttributeGroupsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             ATTRIBUTE_GROUPS_POST,
             json=body,
@@ -372,7 +381,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeGroupUpdateParam | AkeneoModel],
+        items: Iterable[AttributeGroupBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -398,13 +407,16 @@ class AsyncAttributeGroupsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             SEVERAL_ATTRIBUTE_GROUPS_PATCH,
             items,
@@ -444,7 +456,8 @@ class AsyncAttributeGroupsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             ATTRIBUTE_GROUPS_GET,
             path_params={"code": code},
@@ -488,7 +501,8 @@ class AsyncAttributeGroupsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             ATTRIBUTE_GROUPS_PATCH,
             path_params={"code": code},

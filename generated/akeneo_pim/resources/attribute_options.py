@@ -14,7 +14,7 @@ from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import AttributeOption
-from ..params import AttributeOptionParam, AttributeOptionUpdateParam
+from ..params import AttributeOptionBatchItemParam, AttributeOptionParam, AttributeOptionUpdateParam
 
 __all__ = [
     "AsyncAttributeOptionsResource",
@@ -94,7 +94,8 @@ class AttributeOptionsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"attribute_code": attribute_code},
@@ -140,7 +141,8 @@ class AttributeOptionsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"attribute_code": attribute_code},
@@ -153,7 +155,7 @@ class AttributeOptionsResource(SyncResource):
     def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
+        items: Iterable[AttributeOptionBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -183,13 +185,16 @@ class AttributeOptionsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             items,
@@ -233,7 +238,8 @@ class AttributeOptionsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={"attribute_code": attribute_code, "code": code},
@@ -281,7 +287,8 @@ class AttributeOptionsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={"attribute_code": attribute_code, "code": code},
@@ -334,7 +341,8 @@ class AsyncAttributeOptionsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"attribute_code": attribute_code},
@@ -380,7 +388,8 @@ class AsyncAttributeOptionsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={"attribute_code": attribute_code},
@@ -393,7 +402,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
     async def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
+        items: Iterable[AttributeOptionBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -423,13 +432,16 @@ class AsyncAttributeOptionsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             items,
@@ -473,7 +485,8 @@ class AsyncAttributeOptionsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={"attribute_code": attribute_code, "code": code},
@@ -521,7 +534,8 @@ class AsyncAttributeOptionsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={"attribute_code": attribute_code, "code": code},

@@ -15,7 +15,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Attribute
-from ..params import AttributeParam, AttributeUpdateParam
+from ..params import AttributeBatchItemParam, AttributeParam, AttributeUpdateParam
 
 __all__ = [
     "AsyncAttributesResource",
@@ -101,7 +101,8 @@ class AttributesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ATTRIBUTES,
             query={
@@ -150,7 +151,8 @@ class AttributesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_ATTRIBUTES,
             json=body,
@@ -161,7 +163,7 @@ class AttributesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeUpdateParam | AkeneoModel],
+        items: Iterable[AttributeBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -187,13 +189,16 @@ class AttributesResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_ATTRIBUTES,
             items,
@@ -237,7 +242,8 @@ class AttributesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ATTRIBUTES_CODE,
             path_params={"code": code},
@@ -283,7 +289,8 @@ class AttributesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ATTRIBUTES_CODE,
             path_params={"code": code},
@@ -342,7 +349,8 @@ class AsyncAttributesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ATTRIBUTES,
             query={
@@ -391,7 +399,8 @@ class AsyncAttributesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_ATTRIBUTES,
             json=body,
@@ -402,7 +411,7 @@ class AsyncAttributesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeUpdateParam | AkeneoModel],
+        items: Iterable[AttributeBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -428,13 +437,16 @@ class AsyncAttributesResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_ATTRIBUTES,
             items,
@@ -478,7 +490,8 @@ class AsyncAttributesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ATTRIBUTES_CODE,
             path_params={"code": code},
@@ -524,7 +537,8 @@ class AsyncAttributesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ATTRIBUTES_CODE,
             path_params={"code": code},

@@ -57,7 +57,8 @@ class AuthenticationResource(SyncResource):
             UnprocessableEntityError: Wrong client id or secret, wrong username or password,
                 or a refresh token that expired or was revoked.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             POST_TOKEN,
             json=body,
@@ -101,7 +102,8 @@ class AsyncAuthenticationResource(AsyncResource):
             UnprocessableEntityError: Wrong client id or secret, wrong username or password,
                 or a refresh token that expired or was revoked.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             POST_TOKEN,
             json=body,

@@ -10,7 +10,7 @@ from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
-from ..models import CatalogProduct
+from ..models import CatalogProduct, MappedItem
 
 __all__ = [
     "AsyncCatalogProductsResource",
@@ -33,6 +33,24 @@ GET_APP_CATALOG_PRODUCTS_UUID = Endpoint(
     operation_id="get_app_catalog_products_uuid",
     method="GET",
     path="/api/rest/v1/catalogs/{id}/products/{uuid}",
+)
+
+GET_APP_CATALOG_MAPPED_PRODUCTS = Endpoint(
+    operation_id="get_app_catalog_mapped_products",
+    method="GET",
+    path="/api/rest/v1/catalogs/{id}/mapped-products",
+)
+
+GET_APP_CATALOG_MAPPED_MODELS = Endpoint(
+    operation_id="get_app_catalog_mapped_models",
+    method="GET",
+    path="/api/rest/v1/catalogs/{id}/mapped-models",
+)
+
+GET_APP_CATALOG_MAPPED_VARIANTS = Endpoint(
+    operation_id="get_app_catalog_mapped_variants",
+    method="GET",
+    path="/api/rest/v1/catalogs/{id}/mapped-models/{model_code}/variants",
 )
 
 
@@ -89,7 +107,8 @@ class CatalogProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCT_UUIDS,
             path_params={"id": id},
@@ -152,7 +171,8 @@ class CatalogProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCTS,
             path_params={"id": id},
@@ -202,10 +222,203 @@ class CatalogProductsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_json(
             GET_APP_CATALOG_PRODUCTS_UUID,
             path_params={"id": id, "uuid": uuid},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_products(
+        self,
+        id: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPaginator[MappedItem]:
+        """List the mapped products of a catalog.
+
+        Iterates over the catalog's products shaped by its product mapping schema, sorted by
+        UUID: flattened products with a flat schema, simple products (without variants) with
+        a variant schema. Mapped values left empty are omitted. A disabled catalog answers
+        200 with an `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_PRODUCTS,
+            path_params={"id": id},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_models(
+        self,
+        id: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPaginator[MappedItem]:
+        """List the mapped product models of a catalog.
+
+        Iterates over the catalog's product models shaped by its variant-mode product
+        mapping schema (`code`, `variation_axes`, `variants`). A disabled catalog answers
+        200 with an `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_MODELS,
+            path_params={"id": id},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_variants(
+        self,
+        id: str,
+        model_code: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPaginator[MappedItem]:
+        """List the mapped variants of a product model of a catalog.
+
+        Iterates over the variant products of one product model of the catalog, shaped by
+        its variant-mode product mapping schema. A disabled catalog answers 200 with an
+        `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            model_code: Code of the product model whose variants are listed.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_VARIANTS,
+            path_params={"id": id, "model_code": model_code},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -265,7 +478,8 @@ class AsyncCatalogProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCT_UUIDS,
             path_params={"id": id},
@@ -328,7 +542,8 @@ class AsyncCatalogProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOG_PRODUCTS,
             path_params={"id": id},
@@ -378,10 +593,203 @@ class AsyncCatalogProductsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_json(
             GET_APP_CATALOG_PRODUCTS_UUID,
             path_params={"id": id, "uuid": uuid},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_products(
+        self,
+        id: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[MappedItem]:
+        """List the mapped products of a catalog.
+
+        Iterates over the catalog's products shaped by its product mapping schema, sorted by
+        UUID: flattened products with a flat schema, simple products (without variants) with
+        a variant schema. Mapped values left empty are omitted. A disabled catalog answers
+        200 with an `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_PRODUCTS,
+            path_params={"id": id},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_models(
+        self,
+        id: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[MappedItem]:
+        """List the mapped product models of a catalog.
+
+        Iterates over the catalog's product models shaped by its variant-mode product
+        mapping schema (`code`, `variation_axes`, `variants`). A disabled catalog answers
+        200 with an `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_MODELS,
+            path_params={"id": id},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def list_mapped_variants(
+        self,
+        id: str,
+        model_code: str,
+        *,
+        search_after: str | None = None,
+        limit: int | None = None,
+        updated_before: str | None = None,
+        updated_after: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[MappedItem]:
+        """List the mapped variants of a product model of a catalog.
+
+        Iterates over the variant products of one product model of the catalog, shaped by
+        its variant-mode product mapping schema. A disabled catalog answers 200 with an
+        `error` message instead of a page.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            model_code: Code of the product model whose variants are listed.
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of mapped items per page. (server default: 100, range 1..100)
+            updated_before: Keep only the products whose last update in the PIM is before
+                this date.
+            updated_after: Keep only the products whose last update in the PIM is after this
+                date.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every MappedItem, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            GET_APP_CATALOG_MAPPED_VARIANTS,
+            path_params={"id": id, "model_code": model_code},
+            query={
+                "search_after": search_after,
+                "limit": limit,
+                "updated_before": updated_before,
+                "updated_after": updated_after,
+            },
+            item_type=MappedItem,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

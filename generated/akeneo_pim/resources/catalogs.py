@@ -10,7 +10,7 @@ from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Catalog
-from ..params import CatalogWriteParam
+from ..params import CatalogDuplicateParam, CatalogWriteParam
 
 __all__ = [
     "AsyncCatalogsResource",
@@ -45,6 +45,12 @@ PATCH_APP_CATALOG = Endpoint(
     operation_id="patch_app_catalog",
     method="PATCH",
     path="/api/rest/v1/catalogs/{id}",
+)
+
+DUPLICATE_APP_CATALOG = Endpoint(
+    operation_id="duplicate_app_catalog",
+    method="POST",
+    path="/api/rest/v1/catalogs/{id}/duplicate",
 )
 
 
@@ -87,7 +93,8 @@ class CatalogsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
@@ -133,7 +140,8 @@ class CatalogsResource(SyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             POST_APP_CATALOG,
             json=body,
@@ -176,7 +184,8 @@ class CatalogsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_APP_CATALOG,
             path_params={"id": id},
@@ -218,7 +227,8 @@ class CatalogsResource(SyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_APP_CATALOG,
             path_params={"id": id},
@@ -267,11 +277,61 @@ class CatalogsResource(SyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             PATCH_APP_CATALOG,
             path_params={"id": id},
             json=body,
+            cast_to=Catalog,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def duplicate(
+        self,
+        id: str,
+        *,
+        body: CatalogDuplicateParam | AkeneoModel | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> Catalog:
+        """Duplicate a catalog.
+
+        Copies one of the App's catalogs, with its product selection and filters, and
+        answers the copy. The copy is always disabled; the body may rename it and change its
+        currencies and locales.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Note: Needs an App token (a connected App), not a connection's token.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            body: The request body.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The Catalog.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.fetch_model(
+            DUPLICATE_APP_CATALOG,
+            path_params={"id": id},
+            json={} if body is None else body,
             cast_to=Catalog,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -318,7 +378,8 @@ class AsyncCatalogsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
@@ -364,7 +425,8 @@ class AsyncCatalogsResource(AsyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             POST_APP_CATALOG,
             json=body,
@@ -407,7 +469,8 @@ class AsyncCatalogsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_APP_CATALOG,
             path_params={"id": id},
@@ -449,7 +512,8 @@ class AsyncCatalogsResource(AsyncResource):
                 does not own the catalog.
             NotFoundError: No catalog has this id, or it belongs to another App.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_APP_CATALOG,
             path_params={"id": id},
@@ -498,11 +562,61 @@ class AsyncCatalogsResource(AsyncResource):
                 endpoint takes.
             UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             PATCH_APP_CATALOG,
             path_params={"id": id},
             json=body,
+            cast_to=Catalog,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def duplicate(
+        self,
+        id: str,
+        *,
+        body: CatalogDuplicateParam | AkeneoModel | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> Catalog:
+        """Duplicate a catalog.
+
+        Copies one of the App's catalogs, with its product selection and filters, and
+        answers the copy. The copy is always disabled; the body may rename it and change its
+        currencies and locales.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Note: Needs an App token (a connected App), not a connection's token.
+
+        Args:
+            id: UUID of the catalog, as answered when the catalog was created.
+            body: The request body.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The Catalog.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The App lacks the scope this action needs
+                (`read_catalogs`, `write_catalogs`, `delete_catalogs`, `read_products`), or
+                does not own the catalog.
+            NotFoundError: No catalog has this id, or it belongs to another App.
+            UnprocessableEntityError: The catalog sent is not valid, e.g. an empty name.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return await self._client.fetch_model(
+            DUPLICATE_APP_CATALOG,
+            path_params={"id": id},
+            json={} if body is None else body,
             cast_to=Catalog,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -16,9 +16,14 @@ from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._search import SearchArg
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
+from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Category
-from ..params import CategoryCreateParam, CategoryUpdateParam
+from ..params import (
+    CategoryBatchItemParam,
+    CategoryCreateParam,
+    CategoryMediaFileTargetParam,
+    CategoryUpdateParam,
+)
 
 __all__ = [
     "AsyncCategoriesResource",
@@ -60,6 +65,12 @@ GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD = Endpoint(
     method="GET",
     path="/api/rest/v1/category-media-files/{file_path}/download",
     keep_slashes=frozenset({"file_path"}),
+)
+
+POST_CATEGORY_MEDIA_FILES = Endpoint(
+    operation_id="post_category_media_files",
+    method="POST",
+    path="/api/rest/v1/category-media-files",
 )
 
 
@@ -115,7 +126,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CATEGORIES,
             query={
@@ -164,7 +176,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_CATEGORIES,
             json=body,
@@ -175,7 +188,7 @@ class CategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -201,13 +214,16 @@ class CategoriesResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_CATEGORIES,
             items,
@@ -253,7 +269,8 @@ class CategoriesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -302,7 +319,8 @@ class CategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_CATEGORIES_CODE,
             path_params={"code": code},
@@ -347,11 +365,64 @@ class CategoriesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD,
             path_params={"file_path": file_path},
             to=to,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def upload(
+        self,
+        file: FileInput,
+        *,
+        filename: str | None = None,
+        category: CategoryMediaFileTargetParam,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> str:
+        """Upload a category media file.
+
+        Uploads a file and puts it into an image or file value of a category (part
+        `category`): the upload sets the value. The code of the new media file is the end of
+        the `Location` URL; download the file with `download`.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            file: The file: a path, bytes or a binary file object.
+            filename: Name to send for the file; by default the path's name.
+            category: The category value a new media file goes into. `channel` and `locale`
+                are null for an attribute that is not scopable or not localizable.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The code of the new file.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            UnsupportedMediaTypeError: The `Content-Type` header is not
+                `multipart/form-data`.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.upload(
+            POST_CATEGORY_MEDIA_FILES,
+            file=file,
+            filename=filename,
+            json_parts={"category": category},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -410,7 +481,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CATEGORIES,
             query={
@@ -459,7 +531,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_CATEGORIES,
             json=body,
@@ -470,7 +543,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -496,13 +569,16 @@ class AsyncCategoriesResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_CATEGORIES,
             items,
@@ -548,7 +624,8 @@ class AsyncCategoriesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -597,7 +674,8 @@ class AsyncCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_CATEGORIES_CODE,
             path_params={"code": code},
@@ -642,11 +720,64 @@ class AsyncCategoriesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_CATEGORY_MEDIA_FILES_FILE_PATH_DOWNLOAD,
             path_params={"file_path": file_path},
             to=to,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def upload(
+        self,
+        file: FileInput,
+        *,
+        filename: str | None = None,
+        category: CategoryMediaFileTargetParam,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> str:
+        """Upload a category media file.
+
+        Uploads a file and puts it into an image or file value of a category (part
+        `category`): the upload sets the value. The code of the new media file is the end of
+        the `Location` URL; download the file with `download`.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            file: The file: a path, bytes or a binary file object.
+            filename: Name to send for the file; by default the path's name.
+            category: The category value a new media file goes into. `channel` and `locale`
+                are null for an attribute that is not scopable or not localizable.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            The code of the new file.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            UnsupportedMediaTypeError: The `Content-Type` header is not
+                `multipart/form-data`.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return await self._client.upload(
+            POST_CATEGORY_MEDIA_FILES,
+            file=file,
+            filename=filename,
+            json_parts={"category": category},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -14,7 +14,7 @@ from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Channel
-from ..params import ChannelParam, ChannelUpdateParam
+from ..params import ChannelBatchItemParam, ChannelParam, ChannelUpdateParam
 
 __all__ = [
     "AsyncChannelsResource",
@@ -90,7 +90,8 @@ class ChannelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CHANNELS,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -131,7 +132,8 @@ class ChannelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             CHANNELS_POST,
             json=body,
@@ -142,7 +144,7 @@ class ChannelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ChannelUpdateParam | AkeneoModel],
+        items: Iterable[ChannelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -168,13 +170,16 @@ class ChannelsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             SEVERAL_CHANNELS_PATCH,
             items,
@@ -214,7 +219,8 @@ class ChannelsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_CHANNELS_CODE,
             path_params={"code": code},
@@ -258,7 +264,8 @@ class ChannelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             CHANNELS_PATCH,
             path_params={"code": code},
@@ -307,7 +314,8 @@ class AsyncChannelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_CHANNELS,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -348,7 +356,8 @@ class AsyncChannelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             CHANNELS_POST,
             json=body,
@@ -359,7 +368,7 @@ class AsyncChannelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ChannelUpdateParam | AkeneoModel],
+        items: Iterable[ChannelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -385,13 +394,16 @@ class AsyncChannelsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             SEVERAL_CHANNELS_PATCH,
             items,
@@ -431,7 +443,8 @@ class AsyncChannelsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_CHANNELS_CODE,
             path_params={"code": code},
@@ -475,7 +488,8 @@ class AsyncChannelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             CHANNELS_PATCH,
             path_params={"code": code},

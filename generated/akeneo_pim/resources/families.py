@@ -16,7 +16,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Family
-from ..params import FamilyParam, FamilyUpdateParam, FamilyVariantParam
+from ..params import FamilyBatchItemParam, FamilyParam, FamilyUpdateParam, FamilyVariantParam
 
 __all__ = [
     "AsyncFamiliesResource",
@@ -44,6 +44,12 @@ PATCH_FAMILIES = Endpoint(
 GET_FAMILIES_CODE = Endpoint(
     operation_id="get_families__code_",
     method="GET",
+    path="/api/rest/v1/families/{code}",
+)
+
+DELETE_FAMILIES_CODE = Endpoint(
+    operation_id="delete_families__code__",
+    method="DELETE",
     path="/api/rest/v1/families/{code}",
 )
 
@@ -104,7 +110,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -146,7 +153,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_FAMILIES,
             json=body,
@@ -157,7 +165,7 @@ class FamiliesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -183,13 +191,16 @@ class FamiliesResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_FAMILIES,
             items,
@@ -229,11 +240,54 @@ class FamiliesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_FAMILIES_CODE,
             path_params={"code": code},
             cast_to=Family,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def delete(
+        self,
+        code: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> None:
+        """Delete a family.
+
+        Deletes a family. Akeneo refuses (422) to delete a family that products or product
+        models still use.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            code: Code of the resource.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            Nothing.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotFoundError: No resource with this code, or one the user may not see.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        self._client.delete(
+            DELETE_FAMILIES_CODE,
+            path_params={"code": code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -274,7 +328,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_FAMILIES_CODE,
             path_params={"code": code},
@@ -319,7 +374,8 @@ class FamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},
@@ -374,7 +430,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
@@ -416,7 +473,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_FAMILIES,
             json=body,
@@ -427,7 +485,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -453,13 +511,16 @@ class AsyncFamiliesResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_FAMILIES,
             items,
@@ -499,11 +560,54 @@ class AsyncFamiliesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_FAMILIES_CODE,
             path_params={"code": code},
             cast_to=Family,
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    async def delete(
+        self,
+        code: str,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> None:
+        """Delete a family.
+
+        Deletes a family. Akeneo refuses (422) to delete a family that products or product
+        models still use.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            code: Code of the resource.
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            Nothing.
+
+        Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotFoundError: No resource with this code, or one the user may not see.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        await self._client.delete(
+            DELETE_FAMILIES_CODE,
+            path_params={"code": code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -544,7 +648,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_FAMILIES_CODE,
             path_params={"code": code},
@@ -589,7 +694,8 @@ class AsyncFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},

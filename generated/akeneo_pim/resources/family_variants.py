@@ -15,7 +15,7 @@ from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import FamilyVariantRead
-from ..params import FamilyVariantUpdateParam
+from ..params import FamilyVariantBatchItemParam, FamilyVariantUpdateParam
 
 __all__ = [
     "AsyncFamilyVariantsResource",
@@ -90,7 +90,8 @@ class FamilyVariantsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},
@@ -104,7 +105,7 @@ class FamilyVariantsResource(SyncResource):
     def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
+        items: Iterable[FamilyVariantBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -131,13 +132,16 @@ class FamilyVariantsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_FAMILIES_FAMILY_CODE_VARIANTS,
             items,
@@ -180,7 +184,8 @@ class FamilyVariantsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_FAMILIES_FAMILY_CODE_VARIANTS_CODE,
             path_params={"family_code": family_code, "code": code},
@@ -227,7 +232,8 @@ class FamilyVariantsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_FAMILIES_FAMILY_CODE_VARIANTS_CODE,
             path_params={"family_code": family_code, "code": code},
@@ -281,7 +287,8 @@ class AsyncFamilyVariantsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_FAMILIES_FAMILY_CODE_VARIANTS,
             path_params={"family_code": family_code},
@@ -295,7 +302,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
     async def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
+        items: Iterable[FamilyVariantBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -322,13 +329,16 @@ class AsyncFamilyVariantsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_FAMILIES_FAMILY_CODE_VARIANTS,
             items,
@@ -371,7 +381,8 @@ class AsyncFamilyVariantsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_FAMILIES_FAMILY_CODE_VARIANTS_CODE,
             path_params={"family_code": family_code, "code": code},
@@ -418,7 +429,8 @@ class AsyncFamilyVariantsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_FAMILIES_FAMILY_CODE_VARIANTS_CODE,
             path_params={"family_code": family_code, "code": code},

@@ -82,7 +82,8 @@ class MeasureFamiliesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             MEASURE_FAMILIES_GET_LIST,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -125,7 +126,8 @@ class MeasureFamiliesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             MEASURE_FAMILIES_GET,
             path_params={"code": code},
@@ -179,7 +181,8 @@ class AsyncMeasureFamiliesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             MEASURE_FAMILIES_GET_LIST,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -222,7 +225,8 @@ class AsyncMeasureFamiliesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             MEASURE_FAMILIES_GET,
             path_params={"code": code},

@@ -61,7 +61,8 @@ class MeasurementFamiliesResource(SyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_list(
             MEASUREMENT_FAMILIES_GET_LIST,
             cast_to=MeasurementFamily,
@@ -82,9 +83,8 @@ class MeasurementFamiliesResource(SyncResource):
         """Create or update several measurement families.
 
         Creates or updates up to 100 measurement families per request, sent as one JSON
-        array. An existing family is merged with what is sent; a new one needs its standard
-        unit, labels and units. Each family succeeds or fails on its own; the client splits
-        larger inputs into chunks of 100.
+        array. A new family needs its standard unit, labels and units. Each family succeeds
+        or fails on its own; the client splits larger inputs into chunks of 100.
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
@@ -99,12 +99,16 @@ class MeasurementFamiliesResource(SyncResource):
         Raises:
             BadRequestError: The body is not valid JSON, or not an array of objects.
             AuthenticationError: The access token is missing, invalid or expired.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_MEASUREMENT_FAMILIES,
             items,
@@ -145,7 +149,8 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
             AuthenticationError: The access token is missing, invalid or expired.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_list(
             MEASUREMENT_FAMILIES_GET_LIST,
             cast_to=MeasurementFamily,
@@ -166,9 +171,8 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         """Create or update several measurement families.
 
         Creates or updates up to 100 measurement families per request, sent as one JSON
-        array. An existing family is merged with what is sent; a new one needs its standard
-        unit, labels and units. Each family succeeds or fails on its own; the client splits
-        larger inputs into chunks of 100.
+        array. A new family needs its standard unit, labels and units. Each family succeeds
+        or fails on its own; the client splits larger inputs into chunks of 100.
 
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
@@ -183,12 +187,16 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         Raises:
             BadRequestError: The body is not valid JSON, or not an array of objects.
             AuthenticationError: The access token is missing, invalid or expired.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_MEASUREMENT_FAMILIES,
             items,

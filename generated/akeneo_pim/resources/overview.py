@@ -47,7 +47,8 @@ class OverviewResource(SyncResource):
         Raises:
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ENDPOINTS,
             cast_to=EndpointList,
@@ -83,7 +84,8 @@ class AsyncOverviewResource(AsyncResource):
         Raises:
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ENDPOINTS,
             cast_to=EndpointList,

@@ -15,7 +15,11 @@ from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import PamAssetCategory
-from ..params import PamAssetCategoryParam, PamAssetCategoryUpdateParam
+from ..params import (
+    PamAssetCategoryBatchItemParam,
+    PamAssetCategoryParam,
+    PamAssetCategoryUpdateParam,
+)
 
 __all__ = [
     "AsyncPamAssetCategoriesResource",
@@ -123,7 +127,8 @@ class PamAssetCategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSET_CATEGORIES,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -170,7 +175,8 @@ class PamAssetCategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_ASSET_CATEGORIES,
             json=body,
@@ -181,7 +187,7 @@ class PamAssetCategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -212,13 +218,16 @@ class PamAssetCategoriesResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_ASSET_CATEGORIES,
             items,
@@ -264,7 +273,8 @@ class PamAssetCategoriesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_ASSET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -315,7 +325,8 @@ class PamAssetCategoriesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_ASSET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -371,7 +382,8 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_ASSET_CATEGORIES,
             query={"page": page, "limit": limit, "with_count": with_count},
@@ -418,7 +430,8 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_ASSET_CATEGORIES,
             json=body,
@@ -429,7 +442,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -460,13 +473,16 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_ASSET_CATEGORIES,
             items,
@@ -512,7 +528,8 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_ASSET_CATEGORIES_CODE,
             path_params={"code": code},
@@ -563,7 +580,8 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_ASSET_CATEGORIES_CODE,
             path_params={"code": code},

@@ -94,7 +94,8 @@ class PamAssetReferenceFilesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
@@ -152,7 +153,8 @@ class PamAssetReferenceFilesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upload_to(
             POST_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
@@ -201,7 +203,8 @@ class PamAssetReferenceFilesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_REFERENCE_FILES_CHANNEL_CODE_LOCALE_CODE_DOWNLOAD,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
@@ -254,7 +257,8 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
@@ -312,7 +316,8 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upload_to(
             POST_REFERENCE_FILES_LOCALE_CODE,
             path_params={"asset_code": asset_code, "locale_code": locale_code},
@@ -361,7 +366,8 @@ class AsyncPamAssetReferenceFilesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_REFERENCE_FILES_CHANNEL_CODE_LOCALE_CODE_DOWNLOAD,
             path_params={"asset_code": asset_code, "locale_code": locale_code},

@@ -96,7 +96,8 @@ class PamAssetVariationFilesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
@@ -159,7 +160,8 @@ class PamAssetVariationFilesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upload_to(
             POST_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
@@ -215,7 +217,8 @@ class PamAssetVariationFilesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE_DOWNLOAD,
             path_params={
@@ -274,7 +277,8 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
@@ -337,7 +341,8 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upload_to(
             POST_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE,
             path_params={
@@ -393,7 +398,8 @@ class AsyncPamAssetVariationFilesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_VARIATION_FILES_CHANNEL_CODE_LOCALE_CODE_DOWNLOAD,
             path_params={

@@ -16,7 +16,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import ProductModel
-from ..params import ProductModelParam, ProductModelUpdateParam
+from ..params import ProductModelBatchItemParam, ProductModelParam, ProductModelUpdateParam
 
 __all__ = [
     "AsyncProductModelsResource",
@@ -107,7 +107,9 @@ class ProductModelsResource(SyncResource):
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 model property (`family`, `categories`, `completeness`, `updated`, `parent`,
-                ...) or attribute code. All criteria must match.
+                ...) or attribute code. All criteria must match. On SaaS (Enterprise)
+                `updated_including_linked_entities` and `updated_including_linked_type` work
+                as on products.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -156,7 +158,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCT_MODELS,
             query={
@@ -219,7 +222,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCT_MODELS,
             query={"create_missing_options": create_missing_options},
@@ -231,7 +235,7 @@ class ProductModelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductModelUpdateParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -261,13 +265,16 @@ class ProductModelsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCT_MODELS,
             items,
@@ -286,6 +293,7 @@ class ProductModelsResource(SyncResource):
         *,
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
+        with_workflow_execution_statuses: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -300,6 +308,10 @@ class ProductModelsResource(SyncResource):
                 values (SaaS). (server default: False)
             with_quality_scores: Adds `quality_scores`, the quality score of the product
                 model per channel and locale. (server default: False)
+            with_workflow_execution_statuses: Adds `workflow_execution_statuses`: the
+                workflows run on the entity itself, with their tasks (SaaS). Statuses are
+                not inherited: ask for a variant's parent models separately. (server
+                default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -314,13 +326,15 @@ class ProductModelsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCT_MODELS_CODE,
             path_params={"code": code},
             query={
                 "with_asset_share_links": with_asset_share_links,
                 "with_quality_scores": with_quality_scores,
+                "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             cast_to=ProductModel,
             options=RequestOptions(
@@ -356,7 +370,8 @@ class ProductModelsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -405,7 +420,8 @@ class ProductModelsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -434,7 +450,8 @@ class ProductModelsResource(SyncResource):
 
         Args:
             code: Code of the product model.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -443,19 +460,22 @@ class ProductModelsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCT_MODEL_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -492,7 +512,8 @@ class ProductModelsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCT_MODEL_DRAFT_CODE,
             path_params={"code": code},
@@ -538,7 +559,9 @@ class AsyncProductModelsResource(AsyncResource):
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 model property (`family`, `categories`, `completeness`, `updated`, `parent`,
-                ...) or attribute code. All criteria must match.
+                ...) or attribute code. All criteria must match. On SaaS (Enterprise)
+                `updated_including_linked_entities` and `updated_including_linked_type` work
+                as on products.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -587,7 +610,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCT_MODELS,
             query={
@@ -650,7 +674,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCT_MODELS,
             query={"create_missing_options": create_missing_options},
@@ -662,7 +687,7 @@ class AsyncProductModelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductModelUpdateParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -692,13 +717,16 @@ class AsyncProductModelsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCT_MODELS,
             items,
@@ -717,6 +745,7 @@ class AsyncProductModelsResource(AsyncResource):
         *,
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
+        with_workflow_execution_statuses: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -731,6 +760,10 @@ class AsyncProductModelsResource(AsyncResource):
                 values (SaaS). (server default: False)
             with_quality_scores: Adds `quality_scores`, the quality score of the product
                 model per channel and locale. (server default: False)
+            with_workflow_execution_statuses: Adds `workflow_execution_statuses`: the
+                workflows run on the entity itself, with their tasks (SaaS). Statuses are
+                not inherited: ask for a variant's parent models separately. (server
+                default: False)
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -745,13 +778,15 @@ class AsyncProductModelsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCT_MODELS_CODE,
             path_params={"code": code},
             query={
                 "with_asset_share_links": with_asset_share_links,
                 "with_quality_scores": with_quality_scores,
+                "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             cast_to=ProductModel,
             options=RequestOptions(
@@ -787,7 +822,8 @@ class AsyncProductModelsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -836,7 +872,8 @@ class AsyncProductModelsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCT_MODELS_CODE,
             path_params={"code": code},
@@ -865,7 +902,8 @@ class AsyncProductModelsResource(AsyncResource):
 
         Args:
             code: Code of the product model.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -874,19 +912,22 @@ class AsyncProductModelsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCT_MODEL_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -923,7 +964,8 @@ class AsyncProductModelsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCT_MODEL_DRAFT_CODE,
             path_params={"code": code},

@@ -114,7 +114,16 @@ class ProductsResource(SyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -165,7 +174,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS,
             query={
@@ -229,7 +239,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCTS,
             query={"create_missing_options": create_missing_options},
@@ -272,13 +283,16 @@ class ProductsResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCTS,
             items,
@@ -337,7 +351,8 @@ class ProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCTS_CODE,
             path_params={"code": code},
@@ -381,7 +396,8 @@ class ProductsResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCTS_CODE,
             path_params={"code": code},
@@ -430,7 +446,8 @@ class ProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCTS_CODE,
             path_params={"code": code},
@@ -459,7 +476,8 @@ class ProductsResource(SyncResource):
 
         Args:
             code: Identifier of the product (the value of its identifier attribute).
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -468,19 +486,22 @@ class ProductsResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -517,7 +538,8 @@ class ProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_DRAFT_CODE,
             path_params={"code": code},
@@ -569,7 +591,16 @@ class AsyncProductsResource(AsyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -620,7 +651,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS,
             query={
@@ -684,7 +716,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCTS,
             query={"create_missing_options": create_missing_options},
@@ -727,13 +760,16 @@ class AsyncProductsResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCTS,
             items,
@@ -792,7 +828,8 @@ class AsyncProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCTS_CODE,
             path_params={"code": code},
@@ -836,7 +873,8 @@ class AsyncProductsResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCTS_CODE,
             path_params={"code": code},
@@ -885,7 +923,8 @@ class AsyncProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCTS_CODE,
             path_params={"code": code},
@@ -914,7 +953,8 @@ class AsyncProductsResource(AsyncResource):
 
         Args:
             code: Identifier of the product (the value of its identifier attribute).
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -923,19 +963,22 @@ class AsyncProductsResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PROPOSAL,
             path_params={"code": code},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -972,7 +1015,8 @@ class AsyncProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_DRAFT_CODE,
             path_params={"code": code},

@@ -17,7 +17,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import ProductUuid
-from ..params import ProductUuidParam, ProductUuidUpdateParam
+from ..params import ProductSearchBodyParam, ProductUuidParam, ProductUuidUpdateParam
 
 __all__ = [
     "AsyncProductsUuidResource",
@@ -40,6 +40,12 @@ PATCH_PRODUCTS_UUID = Endpoint(
     operation_id="patch_products_uuid",
     method="PATCH",
     path="/api/rest/v1/products-uuid",
+)
+
+SEARCH_PRODUCTS_UUID = Endpoint(
+    operation_id="search_products_uuid",
+    method="POST",
+    path="/api/rest/v1/products-uuid/search",
 )
 
 GET_PRODUCTS_UUID_UUID = Endpoint(
@@ -114,7 +120,16 @@ class ProductsUuidResource(SyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -167,7 +182,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS_UUID,
             query={
@@ -233,7 +249,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PRODUCTS_UUID,
             query={"create_missing_options": create_missing_options},
@@ -276,15 +293,18 @@ class ProductsUuidResource(SyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_PRODUCTS_UUID,
             items,
@@ -292,6 +312,75 @@ class ProductsUuidResource(SyncResource):
             format="ndjson",
             concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def search(
+        self,
+        body: ProductSearchBodyParam | AkeneoModel,
+        *,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        page: int | None = None,
+        search_after: str | None = None,
+        limit: int | None = None,
+        with_count: bool | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> SyncPaginator[ProductUuid]:
+        """Search products.
+
+        The product list with its filters and options in a JSON body instead of the URL, for
+        searches too long for a query string (`Request-URI too long`). Pagination stays in
+        the query string; every page is asked for with the same body.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            body: The request body.
+            pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
+                `search_after` for large exports: offset pagination stops at 10,000 items.
+                (server default: page)
+            page: Number of the page to get (offset pagination). Prefer following
+                `_links.next.href`. (server default: 1, range 1..)
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of items per page. (server default: 10, range 1..100)
+            with_count: Adds `items_count`, the total number of items, to the page. Costly
+                on large catalogs. (server default: False)
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every ProductUuid, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotAcceptableError: The `Accept` header asks for something other than JSON.
+            UnsupportedMediaTypeError: The `Content-Type` header is not the one this
+                endpoint takes.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            SEARCH_PRODUCTS_UUID,
+            query={
+                "pagination_type": pagination_type,
+                "page": page,
+                "search_after": search_after,
+                "limit": limit,
+                "with_count": with_count,
+            },
+            json=body,
+            item_type=ProductUuid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -345,7 +434,8 @@ class ProductsUuidResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -390,7 +480,8 @@ class ProductsUuidResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         self._client.delete(
             DELETE_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -439,7 +530,8 @@ class ProductsUuidResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -468,7 +560,8 @@ class ProductsUuidResource(SyncResource):
 
         Args:
             uuid: UUID of the product.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -477,19 +570,22 @@ class ProductsUuidResource(SyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             POST_PROPOSAL_UUID,
             path_params={"uuid": uuid},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -526,7 +622,8 @@ class ProductsUuidResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_DRAFT_UUID_UUID,
             path_params={"uuid": uuid},
@@ -578,7 +675,16 @@ class AsyncProductsUuidResource(AsyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -631,7 +737,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PRODUCTS_UUID,
             query={
@@ -697,7 +804,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PRODUCTS_UUID,
             query={"create_missing_options": create_missing_options},
@@ -740,15 +848,18 @@ class AsyncProductsUuidResource(AsyncResource):
         Raises:
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 lines, or a line longer than 1,000,000
                 characters.
             UnsupportedMediaTypeError: The `Content-Type` header is not
                 `application/vnd.akeneo.collection+json`.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_PRODUCTS_UUID,
             items,
@@ -756,6 +867,75 @@ class AsyncProductsUuidResource(AsyncResource):
             format="ndjson",
             concurrency=concurrency,
             query={"create_missing_options": create_missing_options},
+            options=RequestOptions(
+                timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+        )
+
+    def search(
+        self,
+        body: ProductSearchBodyParam | AkeneoModel,
+        *,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        page: int | None = None,
+        search_after: str | None = None,
+        limit: int | None = None,
+        with_count: bool | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+    ) -> AsyncPaginator[ProductUuid]:
+        """Search products.
+
+        The product list with its filters and options in a JSON body instead of the URL, for
+        searches too long for a query string (`Request-URI too long`). Pagination stays in
+        the query string; every page is asked for with the same body.
+
+        Note: Only on Akeneo's SaaS (Serenity), not on-premise.
+
+        Args:
+            body: The request body.
+            pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
+                `search_after` for large exports: offset pagination stops at 10,000 items.
+                (server default: page)
+            page: Number of the page to get (offset pagination). Prefer following
+                `_links.next.href`. (server default: 1, range 1..)
+            search_after: Opaque cursor of search_after pagination. Never build it: it comes
+                inside `_links.next.href`, which the client follows.
+            limit: Number of items per page. (server default: 10, range 1..100)
+            with_count: Adds `items_count`, the total number of items, to the page. Costly
+                on large catalogs. (server default: False)
+            timeout: Timeout of this call, overriding the client's.
+            extra_headers: Headers to add to this request.
+            extra_query: Query parameters to add to this request.
+
+        Returns:
+            A lazy paginator over every ProductUuid, following the server's next links.
+
+        Raises:
+            BadRequestError: Bad request, typically malformed JSON.
+            AuthenticationError: The access token is missing, invalid or expired.
+            PermissionDeniedError: The connection's user lacks the permission for this
+                action.
+            NotAcceptableError: The `Accept` header asks for something other than JSON.
+            UnsupportedMediaTypeError: The `Content-Type` header is not the one this
+                endpoint takes.
+            UnprocessableEntityError: The request is well formed but Akeneo refused its
+                content.
+            RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
+        return self._client.paginate(
+            SEARCH_PRODUCTS_UUID,
+            query={
+                "pagination_type": pagination_type,
+                "page": page,
+                "search_after": search_after,
+                "limit": limit,
+                "with_count": with_count,
+            },
+            json=body,
+            item_type=ProductUuid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -809,7 +989,8 @@ class AsyncProductsUuidResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -854,7 +1035,8 @@ class AsyncProductsUuidResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         await self._client.delete(
             DELETE_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -903,7 +1085,8 @@ class AsyncProductsUuidResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_PRODUCTS_UUID_UUID,
             path_params={"uuid": uuid},
@@ -932,7 +1115,8 @@ class AsyncProductsUuidResource(AsyncResource):
 
         Args:
             uuid: UUID of the product.
-            body: Nothing, or an empty JSON object.
+            body: An empty JSON object, sent when left out: Akeneo answers 415 to a POST
+                without a JSON body (the PHP client sends `{}` too).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -941,19 +1125,22 @@ class AsyncProductsUuidResource(AsyncResource):
             Status, Location and code of the written resource.
 
         Raises:
+            BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
                 action.
+            NotFoundError: No resource with this code, or one the user may not see.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             POST_PROPOSAL_UUID,
             path_params={"uuid": uuid},
-            json=body,
+            json={} if body is None else body,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -990,7 +1177,8 @@ class AsyncProductsUuidResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_DRAFT_UUID_UUID,
             path_params={"uuid": uuid},

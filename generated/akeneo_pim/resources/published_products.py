@@ -77,7 +77,16 @@ class PublishedProductsResource(SyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -114,7 +123,8 @@ class PublishedProductsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PUBLISHED_PRODUCTS,
             query={
@@ -169,7 +179,8 @@ class PublishedProductsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_PUBLISHED_PRODUCTS_CODE,
             path_params={"code": code},
@@ -217,7 +228,16 @@ class AsyncPublishedProductsResource(AsyncResource):
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
                 `parent`, `quality_score`, ...) or attribute code: `{"family": [{"operator":
                 "IN", "value": ["shoes"]}], "name": [{"operator": "CONTAINS", "value":
-                "trail", "locale": "en_US"}]}`. All criteria must match.
+                "trail", "locale": "en_US"}]}`. All criteria must match. On SaaS
+                (Enterprise) `updated_including_linked_entities` (`=`, `!=`, `<`, `>`,
+                `BETWEEN`, `NOT BETWEEN` with `YYYY-MM-DD hh:mm:ss` dates, `SINCE LAST N
+                DAYS`) also counts updates of linked assets and records, narrowed by
+                `updated_including_linked_type` (`IN`, values `asset`,
+                `reference_entity_record`); the beta `readiness` filter takes
+                `readiness_code`, `scope` and `locale` or `locales` with a score from 0 to
+                100, e.g. `{"readiness": [{"operator": ">=", "value": 80, "locale": "en_US",
+                "readiness_code": "camcorders_ecommerce", "scope": "ecommerce"}]}`, and
+                `readiness_by_channel` takes `ALL READY` or `ALL UNREADY` with a `scope`.
             search_locale: Default locale of the attribute filters in `search` that need
                 one.
             search_scope: Default channel of the attribute filters in `search` that need
@@ -254,7 +274,8 @@ class AsyncPublishedProductsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_PUBLISHED_PRODUCTS,
             query={
@@ -309,7 +330,8 @@ class AsyncPublishedProductsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_PUBLISHED_PRODUCTS_CODE,
             path_params={"code": code},

@@ -75,7 +75,8 @@ class ReferenceEntityAttributeOptionsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_list(
             GET_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={
@@ -122,7 +123,8 @@ class ReferenceEntityAttributeOptionsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -176,7 +178,8 @@ class ReferenceEntityAttributeOptionsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -228,7 +231,8 @@ class AsyncReferenceEntityAttributeOptionsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_list(
             GET_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS,
             path_params={
@@ -275,7 +279,8 @@ class AsyncReferenceEntityAttributeOptionsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={
@@ -329,7 +334,8 @@ class AsyncReferenceEntityAttributeOptionsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_REFERENCE_ENTITY_ATTRIBUTES_ATTRIBUTE_CODE_OPTIONS_CODE,
             path_params={

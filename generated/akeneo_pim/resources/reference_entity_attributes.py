@@ -71,7 +71,8 @@ class ReferenceEntityAttributesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_list(
             GET_REFERENCE_ENTITIES_CODE_ATTRIBUTES,
             path_params={"reference_entity_code": reference_entity_code},
@@ -113,7 +114,8 @@ class ReferenceEntityAttributesResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_REFERENCE_ENTITY_ATTRIBUTES_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -163,7 +165,8 @@ class ReferenceEntityAttributesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_REFERENCE_ENTITY_ATTRIBUTES_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -208,7 +211,8 @@ class AsyncReferenceEntityAttributesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_list(
             GET_REFERENCE_ENTITIES_CODE_ATTRIBUTES,
             path_params={"reference_entity_code": reference_entity_code},
@@ -250,7 +254,8 @@ class AsyncReferenceEntityAttributesResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_REFERENCE_ENTITY_ATTRIBUTES_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -300,7 +305,8 @@ class AsyncReferenceEntityAttributesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_REFERENCE_ENTITY_ATTRIBUTES_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},

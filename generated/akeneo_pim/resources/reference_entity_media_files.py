@@ -70,7 +70,8 @@ class ReferenceEntityMediaFilesResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upload(
             POST_REFERENCE_ENTITY_MEDIA_FILES,
             file=file,
@@ -115,7 +116,8 @@ class ReferenceEntityMediaFilesResource(SyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.download(
             GET_REFERENCE_ENTITY_MEDIA_FILES_CODE,
             path_params={"code": code},
@@ -166,7 +168,8 @@ class AsyncReferenceEntityMediaFilesResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upload(
             POST_REFERENCE_ENTITY_MEDIA_FILES,
             file=file,
@@ -211,7 +214,8 @@ class AsyncReferenceEntityMediaFilesResource(AsyncResource):
                 action.
             NotFoundError: No resource with this code, or one the user may not see.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.download(
             GET_REFERENCE_ENTITY_MEDIA_FILES_CODE,
             path_params={"code": code},

@@ -15,7 +15,7 @@ from .._results import WriteResult
 from .._search import SearchArg
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import ReferenceEntityRecord
-from ..params import ReferenceEntityRecordUpdateParam
+from ..params import ReferenceEntityRecordBatchItemParam, ReferenceEntityRecordUpdateParam
 
 __all__ = [
     "AsyncReferenceEntityRecordsResource",
@@ -102,7 +102,8 @@ class ReferenceEntityRecordsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_REFERENCE_ENTITY_RECORDS,
             path_params={"reference_entity_code": reference_entity_code},
@@ -121,7 +122,7 @@ class ReferenceEntityRecordsResource(SyncResource):
     def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -152,13 +153,15 @@ class ReferenceEntityRecordsResource(SyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.upsert_many(
             PATCH_REFERENCE_ENTITY_RECORDS,
             items,
@@ -203,7 +206,8 @@ class ReferenceEntityRecordsResource(SyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_REFERENCE_ENTITY_RECORDS_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -252,7 +256,8 @@ class ReferenceEntityRecordsResource(SyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.write(
             PATCH_REFERENCE_ENTITY_RECORDS_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -318,7 +323,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.paginate(
             GET_REFERENCE_ENTITY_RECORDS,
             path_params={"reference_entity_code": reference_entity_code},
@@ -337,7 +343,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
     async def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -368,13 +374,15 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             BadRequestError: Bad request, typically malformed JSON.
             AuthenticationError: The access token is missing, invalid or expired.
             PermissionDeniedError: The connection's user lacks the permission for this
-                action.
-            PayloadTooLargeError: More than 100 items, or a line longer than 1,000,000
-                characters.
+                action; or the payload is over the hosting's size limits, a 403 from the
+                infrastructure whose body may not be Akeneo's JSON. A 403 on a large chunk
+                is most likely its size: send fewer items per request.
+            PayloadTooLargeError: More than 100 items in the JSON array.
             UnsupportedMediaTypeError: The `Content-Type` header is not the one this
                 endpoint takes.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.upsert_many(
             PATCH_REFERENCE_ENTITY_RECORDS,
             items,
@@ -419,7 +427,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             NotFoundError: No resource with this code, or one the user may not see.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_REFERENCE_ENTITY_RECORDS_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},
@@ -468,7 +477,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             UnprocessableEntityError: The request is well formed but Akeneo refused its
                 content.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.write(
             PATCH_REFERENCE_ENTITY_RECORDS_CODE,
             path_params={"reference_entity_code": reference_entity_code, "code": code},

@@ -17,7 +17,6 @@ GET_SYSTEM_INFORMATION = Endpoint(
     operation_id="get_system_information",
     method="GET",
     path="/api/rest/v1/system-information",
-    authenticated=False,
 )
 
 
@@ -34,7 +33,9 @@ class SystemResource(SyncResource):
         """Get the version and edition of the PIM.
 
         Tells which version and edition of Akeneo answers, e.g. to switch features on or
-        off. Needs no access token.
+        off. Akeneo's file marks the route token-free, the authentication guide does not
+        (only the API root and the token route skip authentication): the client sends its
+        token, as the PHP client does.
 
         Args:
             timeout: Timeout of this call, overriding the client's.
@@ -45,9 +46,11 @@ class SystemResource(SyncResource):
             The SystemInformation.
 
         Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return self._client.fetch_model(
             GET_SYSTEM_INFORMATION,
             cast_to=SystemInformation,
@@ -70,7 +73,9 @@ class AsyncSystemResource(AsyncResource):
         """Get the version and edition of the PIM.
 
         Tells which version and edition of Akeneo answers, e.g. to switch features on or
-        off. Needs no access token.
+        off. Akeneo's file marks the route token-free, the authentication guide does not
+        (only the API root and the token route skip authentication): the client sends its
+        token, as the PHP client does.
 
         Args:
             timeout: Timeout of this call, overriding the client's.
@@ -81,9 +86,11 @@ class AsyncSystemResource(AsyncResource):
             The SystemInformation.
 
         Raises:
+            AuthenticationError: The access token is missing, invalid or expired.
             NotAcceptableError: The `Accept` header asks for something other than JSON.
             RateLimitError: Rate limit reached. Wait for `Retry-After` seconds, when given,
-                before trying again."""
+                before trying again. Akeneo documents only the header; the body may be
+                empty."""
         return await self._client.fetch_model(
             GET_SYSTEM_INFORMATION,
             cast_to=SystemInformation,
