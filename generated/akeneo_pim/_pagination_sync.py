@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ._pages import LinkResolver, M, Page, PaginatorBase, SyncPageFetcher, parse_page
 
@@ -35,21 +36,33 @@ class SyncPaginator(PaginatorBase[M]):
         self._record(page)
         return page
 
-    def pages(self) -> Iterator[Page[M]]:
-        url = self._start_url
+    def _walk(self) -> Iterator[tuple[Page[M], int]]:
+        """Every page with the number of its leading items already delivered before a resume."""
+        url, skip = self._start_url, self._start_skip
         while True:
             page = self._page_at(url)
-            yield page
+            yield page, min(skip, len(page.items))
             if page.next_url is None:
                 return
-            url = page.next_url
+            url, skip = page.next_url, 0
+
+    def pages(self) -> Iterator[Page[M]]:
+        """Every page; after a resume, the first one holds only the items not yet delivered."""
+        for page, skip in self._walk():
+            self._delivered(page, len(page.items))
+            yield replace(page, items=page.items[skip:]) if skip else page
 
     def __iter__(self) -> Iterator[M]:
-        for page in self.pages():
-            yield from page.items
+        for page, skip in self._walk():
+            items = page.items
+            for index in range(skip, len(items)):
+                # Before handing the item over: a cursor read while it is processed is past it.
+                self._delivered(page, index + 1)
+                yield items[index]
 
-    def resume_from(self, cursor: str) -> SyncPaginator[M]:
-        """A paginator that starts at a saved `cursor` (a next link) instead of the first page."""
+    def resume_from(self, cursor: str | None) -> SyncPaginator[M]:
+        """A paginator that continues right after the item a saved `cursor` was read at (None:
+        from the beginning). Same endpoint, filters and page size as this one."""
         return SyncPaginator(
             self._fetch,
             item_type=self._item_type,
@@ -59,5 +72,8 @@ class SyncPaginator(PaginatorBase[M]):
         )
 
     def first_page(self) -> Page[M]:
-        """Fetch only the first page (handy with `with_count=true` to read `items_count`)."""
-        return self._page_at(self._start_url)
+        """Fetch only the first page (handy with `with_count=true` to read `items_count`); the
+        cursor then stands after it."""
+        page = self._page_at(self._start_url)
+        self._delivered(page, len(page.items))
+        return replace(page, items=page.items[self._start_skip :]) if self._start_skip else page

@@ -2,8 +2,12 @@
 """Pages of a list and what both paginators share (no I/O here).
 
 Akeneo says never to build `page` or `search_after` values: the paginator follows `_links.next.href`
-until it is absent. Only one page is held at a time, so memory stays bounded on big exports. For
-search_after exports, `cursor` is the link to the next page; a later run can resume from it.
+until it is absent. Only one page is held at a time, so memory stays bounded on big exports.
+
+`cursor` names the position after the last item delivered: the link of that item's page plus how
+many of its items were delivered (`<link>#skip=<n>`), or just the next page's link when the whole
+page was. Resuming fetches that link again and skips what was already delivered, so no item is
+lost or repeated at any cut point, in both pagination modes.
 """
 
 from __future__ import annotations
@@ -159,6 +163,22 @@ def _page(items: list[M], data: Mapping[str, Any], url: str, resolve: LinkResolv
     )
 
 
+_SKIP_MARK = "#skip="
+
+
+def encode_cursor(url: str, skip: int) -> str:
+    """The cursor of the position after `skip` items of the page at `url`."""
+    return url if skip == 0 else f"{url}{_SKIP_MARK}{skip}"
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
+    """(page link, items of that page already delivered); a plain link (skip 0) is accepted too."""
+    url, mark, count = cursor.rpartition(_SKIP_MARK)
+    if mark and count.isdigit() and url:
+        return url, int(count)
+    return cursor, 0
+
+
 class PaginatorBase(Generic[M]):
     """Settings and progress of one paginator; `_pagination_async.py` adds the fetching."""
 
@@ -172,18 +192,27 @@ class PaginatorBase(Generic[M]):
     ) -> None:
         self._item_type = item_type
         self._resolve = resolve
-        self._start_url = resolve(start_url) if start_url else None
+        url, skip = decode_cursor(start_url) if start_url else (None, 0)
+        self._start_url = resolve(url) if url else None
+        self._start_skip = skip
         self._operation_id = operation_id
-        self._cursor: str | None = None
+        # The position after the last item delivered: a page link and how many of its items
+        # were delivered. Kept as two fields, the cursor string is only built when asked for.
+        self._at_url: str | None = None
+        self._at_skip = 0
         self._done = False
 
     @property
     def cursor(self) -> str | None:
-        """The next link of the last page fetched; None before iterating and after the last page.
+        """Where the listing stands: None before the first item, then after every item a string
+        that `resume_from(cursor)` continues from with exactly the next item (in this process or
+        another one, later). Store it with your own progress; it is opaque, do not build it.
 
-        For a search_after export, store it and call `resume_from(cursor)` later to continue there.
+        Iterating `pages()`, it stands after the page just handed over.
         """
-        return self._cursor
+        if self._at_url is None:
+            return None
+        return encode_cursor(self._at_url, self._at_skip)
 
     @property
     def exhausted(self) -> bool:
@@ -191,8 +220,14 @@ class PaginatorBase(Generic[M]):
         return self._done
 
     def _record(self, page: Page[M]) -> None:
-        self._cursor = page.next_url
         self._done = page.next_url is None
+
+    def _delivered(self, page: Page[M], count: int) -> None:
+        """`count` items of `page` are now in the caller's hands."""
+        if count >= len(page.items) and page.next_url is not None:
+            self._at_url, self._at_skip = page.next_url, 0
+        else:
+            self._at_url, self._at_skip = page.url, count
 
     def __repr__(self) -> str:
         start = f" from {self._start_url}" if self._start_url else ""
