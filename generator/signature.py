@@ -49,6 +49,11 @@ def signature(op: Operation) -> Signature:
     for param in op.query_params:
         if param.required:
             args.keyword(param.name, param.annotation, param.description, wire_name=param.wire_name)
+        elif param.client_default is not None:
+            annotation = with_none(param.annotation)
+            args.keyword(
+                param.name, annotation, param.description, param.client_default, param.wire_name
+            )
         else:
             args.optional(param.name, param.annotation, param.description, param.wire_name)
     body.after_query(op, args)
@@ -59,6 +64,8 @@ def signature(op: Operation) -> Signature:
     if row.result_keyword is not None and op.result_model is not None:
         args.call.append(f"{row.result_keyword}={op.result_model.source()}")
     args.call.extend(extra.call for extra in row.extra)
+    if op.prefer_search_after:
+        args.call.append("prefer_search_after=True")
     return Signature(
         args=tuple(args.args),
         call=tuple(args.call),

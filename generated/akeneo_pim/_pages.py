@@ -163,6 +163,19 @@ def _page(items: list[M], data: Mapping[str, Any], url: str, resolve: LinkResolv
     )
 
 
+def search_after_unless_paged(query: Mapping[str, object] | None) -> dict[str, object]:
+    """The query with `pagination_type=search_after`, unless the caller chose a mode or asked for
+    something only numbered pages give (`page`, `with_count`)."""
+    chosen = dict(query or {})
+    if (
+        chosen.get("pagination_type") is None
+        and chosen.get("page") is None
+        and not chosen.get("with_count")
+    ):
+        chosen["pagination_type"] = "search_after"
+    return chosen
+
+
 _SKIP_MARK = "#skip="
 
 

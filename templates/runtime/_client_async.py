@@ -53,6 +53,7 @@ from ._files import (
 )
 from ._flavours import AsyncConsumer, AsyncSemaphore, async_sleep
 from ._logging import log_request, log_retry
+from ._pages import search_after_unless_paged
 from ._pagination_async import AsyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
@@ -323,14 +324,18 @@ class AsyncAPIClient(BaseClient):
         json: object = None,
         options: RequestOptions = DEFAULT_OPTIONS,
         start_url: str | None = None,
+        prefer_search_after: bool = False,
     ) -> AsyncPaginator[T]:
         """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor. Not a
         coroutine: the paginator is returned at once.
 
         For a search sent as a POST body, every page is requested with the same method and body;
-        the link only adds the cursor.
+        the link only adds the cursor. `prefer_search_after`: the endpoint has both modes, and
+        search_after is asked for unless the query picks numbered pages.
         """
         self._warn_deprecated(endpoint)
+        if prefer_search_after:
+            query = search_after_unless_paged(query)
         # Render the path now so that a missing parameter fails here, not during iteration.
         self._prepare(endpoint, options=options, path_params=path_params, query=query)
 

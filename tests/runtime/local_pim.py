@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 PRODUCTS_PATH = "/api/rest/v1/products-uuid"
 TOKEN_PATH = "/api/oauth/v1/token"
+OFFSET_CAP = 10_000  # items an offset listing may reach (facts.md §4)
 
 
 def uuid_of(number: int) -> str:
@@ -57,6 +58,16 @@ class LocalPIM:
                     bound = condition["value"]
                     items = [item for item in items if _updated_key(item) > bound]
         return items
+
+    def refusal(self, query: dict[str, str]) -> str | None:
+        """Akeneo's 422s on lists: over 100 per page, offset pages past the 10,000th item."""
+        limit = int(query.get("limit", "10"))
+        if limit > 100:
+            return "You cannot request more than 100 items."
+        offset = (int(query.get("page", "1")) - 1) * limit
+        if query.get("pagination_type") != "search_after" and offset >= OFFSET_CAP:
+            return "You have reached the maximum number of pages you can retrieve with the page"
+        return None
 
     def list_page(self, query: dict[str, str]) -> dict[str, Any]:
         limit = int(query.get("limit", "10"))
@@ -125,6 +136,10 @@ class LocalPIM:
                     self._send(404, b'{"code":404,"message":"not found"}', {})
                     return
                 query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+                refusal = pim.refusal(query)
+                if refusal is not None:
+                    self._send(422, json.dumps({"code": 422, "message": refusal}).encode(), {})
+                    return
                 body = pim.list_page(query)
                 if pim.page_hook is not None:
                     body = pim.page_hook(query, body) or body

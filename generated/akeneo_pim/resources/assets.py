@@ -77,6 +77,8 @@ class AssetsResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
             search: Filters as a JSON object, serialised and URL-encoded, on `code`,
@@ -335,6 +337,8 @@ class AsyncAssetsResource(AsyncResource):
         sensitive.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.

@@ -59,7 +59,7 @@ class AssociationTypesResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -69,10 +69,13 @@ class AssociationTypesResource(SyncResource):
 
         Iterates over the association types of the PIM, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -277,7 +280,7 @@ class AsyncAssociationTypesResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -287,10 +290,13 @@ class AsyncAssociationTypesResource(AsyncResource):
 
         Iterates over the association types of the PIM, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

@@ -61,7 +61,7 @@ class AttributeGroupsResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -72,13 +72,16 @@ class AttributeGroupsResource(SyncResource):
         Iterates over the attribute groups of the PIM, sorted by code. Filter with `search`
         on `code` or `updated`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Attribute groups
                 accept `code` with `IN` and `updated` with `>` (ISO-8601 date), e.g.
                 `{"code":[{"operator":"IN","value":["technical","marketing"]}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -284,7 +287,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -295,13 +298,16 @@ class AsyncAttributeGroupsResource(AsyncResource):
         Iterates over the attribute groups of the PIM, sorted by code. Filter with `search`
         on `code` or `updated`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Attribute groups
                 accept `code` with `IN` and `updated` with `>` (ISO-8601 date), e.g.
                 `{"code":[{"operator":"IN","value":["technical","marketing"]}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

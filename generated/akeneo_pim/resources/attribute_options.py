@@ -60,7 +60,7 @@ class AttributeOptionsResource(SyncResource):
         attribute_code: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -70,12 +70,15 @@ class AttributeOptionsResource(SyncResource):
 
         Iterates over the options of a simple or multi select attribute, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             attribute_code: Code of the attribute the options belong to (a simple or multi
                 select attribute).
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -300,7 +303,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
         attribute_code: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -310,12 +313,15 @@ class AsyncAttributeOptionsResource(AsyncResource):
 
         Iterates over the options of a simple or multi select attribute, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             attribute_code: Code of the attribute the options belong to (a simple or multi
                 select attribute).
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

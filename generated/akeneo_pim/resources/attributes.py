@@ -61,7 +61,7 @@ class AttributesResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_table_select_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -73,6 +73,8 @@ class AttributesResource(SyncResource):
         Iterates over the attributes of the PIM, sorted by code. Filter with `search` on
         `code`, `updated`, `type` or `is_main_identifier`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Attributes accept
                 `code` with `IN`, `updated` with `>` (ISO-8601 date), `type` with `IN`
@@ -80,7 +82,8 @@ class AttributesResource(SyncResource):
                 `{"type":[{"operator":"IN","value":["pim_catalog_simpleselect","pim_catalog_multiselect"]}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_table_select_options: Adds the options of the `select` columns to the
@@ -302,7 +305,7 @@ class AsyncAttributesResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_table_select_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -314,6 +317,8 @@ class AsyncAttributesResource(AsyncResource):
         Iterates over the attributes of the PIM, sorted by code. Filter with `search` on
         `code`, `updated`, `type` or `is_main_identifier`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Attributes accept
                 `code` with `IN`, `updated` with `>` (ISO-8601 date), `type` with `IN`
@@ -321,7 +326,8 @@ class AsyncAttributesResource(AsyncResource):
                 `{"type":[{"operator":"IN","value":["pim_catalog_simpleselect","pim_catalog_multiselect"]}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_table_select_options: Adds the options of the `select` columns to the

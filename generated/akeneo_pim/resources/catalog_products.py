@@ -44,7 +44,7 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
@@ -61,11 +61,15 @@ class CatalogProductsResource(SyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
@@ -111,7 +115,7 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -126,11 +130,15 @@ class CatalogProductsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
@@ -220,7 +228,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
@@ -237,11 +245,15 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
@@ -287,7 +299,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -302,11 +314,15 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this

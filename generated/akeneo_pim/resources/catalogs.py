@@ -55,7 +55,7 @@ class CatalogsResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -68,10 +68,13 @@ class CatalogsResource(SyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of catalogs per page. (server default: 100, range 1..100)
+            limit: Number of catalogs per page. (server default: 100, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -286,7 +289,7 @@ class AsyncCatalogsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -299,10 +302,13 @@ class AsyncCatalogsResource(AsyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of catalogs per page. (server default: 100, range 1..100)
+            limit: Number of catalogs per page. (server default: 100, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.

@@ -72,7 +72,7 @@ class CategoriesResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
@@ -86,6 +86,8 @@ class CategoriesResource(SyncResource):
         Filter with `search` on `is_root`, `parent`, `code` or `updated`; ask for `position`
         and, on SaaS, the enriched `values` with the two flags.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Categories accept
                 `is_root` with `=` (boolean), `parent` with `=` (a category code), `code`
@@ -93,7 +95,8 @@ class CategoriesResource(SyncResource):
                 `{"parent":[{"operator":"=","value":"outdoor"}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_position: Adds `position`, the rank of each category among its siblings,
@@ -367,7 +370,7 @@ class AsyncCategoriesResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
@@ -381,6 +384,8 @@ class AsyncCategoriesResource(AsyncResource):
         Filter with `search` on `is_root`, `parent`, `code` or `updated`; ask for `position`
         and, on SaaS, the enriched `values` with the two flags.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Categories accept
                 `is_root` with `=` (boolean), `parent` with `=` (a category code), `code`
@@ -388,7 +393,8 @@ class AsyncCategoriesResource(AsyncResource):
                 `{"parent":[{"operator":"=","value":"outdoor"}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_position: Adds `position`, the rank of each category among its siblings,

@@ -37,7 +37,7 @@ class CurrenciesResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -47,12 +47,15 @@ class CurrenciesResource(SyncResource):
 
         Iterates over the currencies of the PIM, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded: `{"<property>":
                 [{"operator": "...", "value": ...}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -127,7 +130,7 @@ class AsyncCurrenciesResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -137,12 +140,15 @@ class AsyncCurrenciesResource(AsyncResource):
 
         Iterates over the currencies of the PIM, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded: `{"<property>":
                 [{"operator": "...", "value": ...}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

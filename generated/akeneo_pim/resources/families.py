@@ -69,7 +69,7 @@ class FamiliesResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -80,13 +80,16 @@ class FamiliesResource(SyncResource):
         Iterates over the families of the PIM, sorted by code. Filter with `search` on
         `code`, `updated` or `has_products`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Families accept
                 `code` with `IN`, `updated` with `>` (ISO-8601 date) and `has_products` with
                 `=` (boolean), e.g. `{"has_products":[{"operator":"=","value":true}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -339,7 +342,7 @@ class AsyncFamiliesResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -350,13 +353,16 @@ class AsyncFamiliesResource(AsyncResource):
         Iterates over the families of the PIM, sorted by code. Filter with `search` on
         `code`, `updated` or `has_products`.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Families accept
                 `code` with `IN`, `updated` with `>` (ISO-8601 date) and `has_products` with
                 `=` (boolean), e.g. `{"has_products":[{"operator":"=","value":true}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

@@ -56,7 +56,7 @@ class FamilyVariantsResource(SyncResource):
         family_code: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -66,11 +66,14 @@ class FamilyVariantsResource(SyncResource):
 
         Iterates over the family variants of one family, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             family_code: Code of the family the variants belong to.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -247,7 +250,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         family_code: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -257,11 +260,14 @@ class AsyncFamilyVariantsResource(AsyncResource):
 
         Iterates over the family variants of one family, sorted by code.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             family_code: Code of the family the variants belong to.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

@@ -47,7 +47,7 @@ class MeasureFamiliesResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -61,10 +61,13 @@ class MeasureFamiliesResource(SyncResource):
         Use the measurement families endpoints instead, which also allow creating and
         changing units.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -144,7 +147,7 @@ class AsyncMeasureFamiliesResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -158,10 +161,13 @@ class AsyncMeasureFamiliesResource(AsyncResource):
         Use the measurement families endpoints instead, which also allow creating and
         changing units.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

@@ -89,7 +89,7 @@ class PamAssetsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -106,6 +106,10 @@ class PamAssetsResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
                 `search_after` for large exports: offset pagination stops at 10,000 items.
@@ -114,7 +118,8 @@ class PamAssetsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -143,6 +148,7 @@ class PamAssetsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=PamAsset,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -353,7 +359,7 @@ class AsyncPamAssetsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -370,6 +376,10 @@ class AsyncPamAssetsResource(AsyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
                 `search_after` for large exports: offset pagination stops at 10,000 items.
@@ -378,7 +388,8 @@ class AsyncPamAssetsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -407,6 +418,7 @@ class AsyncPamAssetsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=PamAsset,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -53,7 +53,7 @@ class ProductMediaFilesResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -64,10 +64,13 @@ class ProductMediaFilesResource(SyncResource):
         Iterates over the media files used as file or image values of products and product
         models.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -239,7 +242,7 @@ class AsyncProductMediaFilesResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -250,10 +253,13 @@ class AsyncProductMediaFilesResource(AsyncResource):
         Iterates over the media files used as file or image values of products and product
         models.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.

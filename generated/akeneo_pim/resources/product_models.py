@@ -87,7 +87,7 @@ class ProductModelsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -103,6 +103,10 @@ class ProductModelsResource(SyncResource):
         Iterates over the product models the connection's user may see, root and sub models
         alike, with filters and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -125,7 +129,8 @@ class ProductModelsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -178,6 +183,7 @@ class ProductModelsResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductModel,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -518,7 +524,7 @@ class AsyncProductModelsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -534,6 +540,10 @@ class AsyncProductModelsResource(AsyncResource):
         Iterates over the product models the connection's user may see, root and sub models
         alike, with filters and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -556,7 +566,8 @@ class AsyncProductModelsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -609,6 +620,7 @@ class AsyncProductModelsResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductModel,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

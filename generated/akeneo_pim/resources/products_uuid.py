@@ -89,7 +89,7 @@ class ProductsUuidResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -108,6 +108,10 @@ class ProductsUuidResource(SyncResource):
         and values, and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -132,7 +136,8 @@ class ProductsUuidResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -191,6 +196,7 @@ class ProductsUuidResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -553,7 +559,7 @@ class AsyncProductsUuidResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -572,6 +578,10 @@ class AsyncProductsUuidResource(AsyncResource):
         and values, and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -596,7 +606,8 @@ class AsyncProductsUuidResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -655,6 +666,7 @@ class AsyncProductsUuidResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -56,7 +56,7 @@ class PublishedProductsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -71,6 +71,10 @@ class PublishedProductsResource(SyncResource):
         the product routes (preferably the uuid ones) instead.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -95,7 +99,8 @@ class PublishedProductsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -131,6 +136,7 @@ class PublishedProductsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=PublishedProduct,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -196,7 +202,7 @@ class AsyncPublishedProductsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -211,6 +217,10 @@ class AsyncPublishedProductsResource(AsyncResource):
         the product routes (preferably the uuid ones) instead.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -235,7 +245,8 @@ class AsyncPublishedProductsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             timeout: Timeout of this call, overriding the client's.
@@ -271,6 +282,7 @@ class AsyncPublishedProductsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=PublishedProduct,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

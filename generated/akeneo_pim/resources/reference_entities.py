@@ -57,6 +57,8 @@ class ReferenceEntitiesResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
@@ -192,6 +194,8 @@ class AsyncReferenceEntitiesResource(AsyncResource):
         search_after only: follow `_links.next.href`.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             search_after: Opaque cursor of search_after pagination. Never build it: it comes

@@ -70,6 +70,8 @@ class ReferenceEntityRecordsResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             reference_entity_code: Code of the reference entity.
             search: Filters as a JSON object, serialised and URL-encoded. Records filter on
@@ -285,6 +287,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         paginated with search_after only: follow `_links.next.href`.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             reference_entity_code: Code of the reference entity.

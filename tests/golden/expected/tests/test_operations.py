@@ -119,7 +119,7 @@ def test_widgets_list_errors(status: str) -> None:
     support.check_error("get_widgets", status, _widgets_list, _widgets_list_async)
 
 
-@pytest.mark.parametrize("mode", ["page"])
+@pytest.mark.parametrize("mode", ["page", "search_after"])
 def test_widgets_list_pages(mode: str) -> None:
     support.check_pages("get_widgets", mode, _widgets_list, _widgets_list_async)
 

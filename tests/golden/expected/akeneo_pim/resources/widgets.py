@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -80,6 +81,8 @@ class WidgetsResource(SyncResource):
         self,
         *,
         page: int | None = None,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        limit: int | None = 100,
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
@@ -91,8 +94,15 @@ class WidgetsResource(SyncResource):
 
         Iterates over the widgets.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             page: Number of the page. (server default: 1, range 1..)
+            pagination_type: Offset pages or search_after.
+            limit: Items per page. (range 1..100) Client default: 100, Akeneo's maximum;
+                None leaves it to the server.
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
@@ -108,8 +118,16 @@ class WidgetsResource(SyncResource):
             UnprocessableEntityError: Page out of range."""
         return self._client.paginate(
             GET_WIDGETS,
-            query={"page": page, "search": search, "color": color, "codes": codes},
+            query={
+                "page": page,
+                "pagination_type": pagination_type,
+                "limit": limit,
+                "search": search,
+                "color": color,
+                "codes": codes,
+            },
             item_type=Widget,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -347,6 +365,8 @@ class AsyncWidgetsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        limit: int | None = 100,
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
@@ -358,8 +378,15 @@ class AsyncWidgetsResource(AsyncResource):
 
         Iterates over the widgets.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             page: Number of the page. (server default: 1, range 1..)
+            pagination_type: Offset pages or search_after.
+            limit: Items per page. (range 1..100) Client default: 100, Akeneo's maximum;
+                None leaves it to the server.
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
@@ -375,8 +402,16 @@ class AsyncWidgetsResource(AsyncResource):
             UnprocessableEntityError: Page out of range."""
         return self._client.paginate(
             GET_WIDGETS,
-            query={"page": page, "search": search, "color": color, "codes": codes},
+            query={
+                "page": page,
+                "pagination_type": pagination_type,
+                "limit": limit,
+                "search": search,
+                "color": color,
+                "codes": codes,
+            },
             item_type=Widget,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
