@@ -15,6 +15,7 @@ from ._errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidLinkError,
     MethodNotAllowedError,
     NotAcceptableError,
     NotFoundError,
@@ -26,7 +27,7 @@ from ._errors import (
     ValidationErrorDetail,
 )
 from ._files import DownloadedFile
-from ._pagination import AsyncPaginator, Page, SyncPaginator
+from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
 from ._search import Search
 from ._version import __version__
@@ -46,6 +47,8 @@ __all__ = [
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
+    "InvalidItem",
+    "InvalidLinkError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",

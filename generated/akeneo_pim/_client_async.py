@@ -53,7 +53,7 @@ from ._files import (
 )
 from ._flavours import AsyncConsumer, AsyncSemaphore, async_sleep
 from ._logging import log_request, log_retry
-from ._pages import search_after_unless_paged
+from ._pages import OnInvalid, search_after_unless_paged
 from ._pagination_async import AsyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
@@ -325,13 +325,15 @@ class AsyncAPIClient(BaseClient):
         options: RequestOptions = DEFAULT_OPTIONS,
         start_url: str | None = None,
         prefer_search_after: bool = False,
+        on_invalid: OnInvalid = "raise",
     ) -> AsyncPaginator[T]:
         """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor. Not a
         coroutine: the paginator is returned at once.
 
         For a search sent as a POST body, every page is requested with the same method and body;
         the link only adds the cursor. `prefer_search_after`: the endpoint has both modes, and
-        search_after is asked for unless the query picks numbered pages.
+        search_after is asked for unless the query picks numbered pages. `on_invalid`: what to
+        do with an item that does not fit `item_type` (raise, skip it, or deliver it raw).
         """
         self._warn_deprecated(endpoint)
         if prefer_search_after:
@@ -352,6 +354,7 @@ class AsyncAPIClient(BaseClient):
             resolve=self._resolve,
             start_url=start_url,
             operation_id=endpoint.operation_id,
+            on_invalid=on_invalid,
         )
 
     async def write(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ._pages import LinkResolver, M, Page, PaginatorBase, SyncPageFetcher, parse_page
+from ._pages import LinkResolver, M, OnInvalid, Page, PaginatorBase, SyncPageFetcher, parse_page
 
 __all__ = ["SyncPaginator"]
 
@@ -24,27 +24,35 @@ class SyncPaginator(PaginatorBase[M]):
         resolve: LinkResolver,
         start_url: str | None = None,
         operation_id: str = "",
+        on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(
-            item_type=item_type, resolve=resolve, start_url=start_url, operation_id=operation_id
+            item_type=item_type,
+            resolve=resolve,
+            start_url=start_url,
+            operation_id=operation_id,
+            on_invalid=on_invalid,
         )
         self._fetch = fetch
 
     def _page_at(self, url: str | None) -> Page[M]:
         requested, data = self._fetch(url)
-        page = parse_page(data, self._item_type, requested, self._resolve)
+        page = parse_page(data, self._item_type, requested, self._resolve, self._on_invalid)
         self._record(page)
         return page
 
     def _walk(self) -> Iterator[tuple[Page[M], int]]:
         """Every page with the number of its leading items already delivered before a resume."""
         url, skip = self._start_url, self._start_skip
+        seen: set[int] = set()
         while True:
             page = self._page_at(url)
+            seen.add(hash(page.url))
             yield page, min(skip, len(page.items))
-            if page.next_url is None:
+            next_url = self._follow(page, seen)
+            if next_url is None:
                 return
-            url, skip = page.next_url, 0
+            url, skip = next_url, 0
 
     def pages(self) -> Iterator[Page[M]]:
         """Every page; after a resume, the first one holds only the items not yet delivered."""
@@ -69,6 +77,7 @@ class SyncPaginator(PaginatorBase[M]):
             resolve=self._resolve,
             start_url=cursor,
             operation_id=self._operation_id,
+            on_invalid=self._on_invalid,
         )
 
     def first_page(self) -> Page[M]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -64,6 +65,7 @@ class AssetsResource(SyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -94,6 +96,9 @@ class AssetsResource(SyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -121,6 +126,7 @@ class AssetsResource(SyncResource):
                 "search_after": search_after,
             },
             item_type=Asset,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -325,6 +331,7 @@ class AsyncAssetsResource(AsyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -355,6 +362,9 @@ class AsyncAssetsResource(AsyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -382,6 +392,7 @@ class AsyncAssetsResource(AsyncResource):
                 "search_after": search_after,
             },
             item_type=Asset,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -63,6 +64,7 @@ class AttributeGroupsResource(SyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -84,6 +86,9 @@ class AttributeGroupsResource(SyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -104,6 +109,7 @@ class AttributeGroupsResource(SyncResource):
             ATTRIBUTE_GROUPS_GET_LIST,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
             item_type=AttributeGroup,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -289,6 +295,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -310,6 +317,9 @@ class AsyncAttributeGroupsResource(AsyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -330,6 +340,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
             ATTRIBUTE_GROUPS_GET_LIST,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
             item_type=AttributeGroup,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

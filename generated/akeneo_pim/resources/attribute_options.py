@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -62,6 +63,7 @@ class AttributeOptionsResource(SyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -81,6 +83,9 @@ class AttributeOptionsResource(SyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -103,6 +108,7 @@ class AttributeOptionsResource(SyncResource):
             path_params={"attribute_code": attribute_code},
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=AttributeOption,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -305,6 +311,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -324,6 +331,9 @@ class AsyncAttributeOptionsResource(AsyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -346,6 +356,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
             path_params={"attribute_code": attribute_code},
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=AttributeOption,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -64,6 +65,7 @@ class AttributesResource(SyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         with_table_select_options: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -89,6 +91,9 @@ class AttributesResource(SyncResource):
             with_table_select_options: Adds the options of the `select` columns to the
                 `table_configuration` of table attributes (since 7.0). (server default:
                 False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -115,6 +120,7 @@ class AttributesResource(SyncResource):
                 "with_table_select_options": with_table_select_options,
             },
             item_type=Attribute,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -308,6 +314,7 @@ class AsyncAttributesResource(AsyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         with_table_select_options: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -333,6 +340,9 @@ class AsyncAttributesResource(AsyncResource):
             with_table_select_options: Adds the options of the `select` columns to the
                 `table_configuration` of table attributes (since 7.0). (server default:
                 False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -359,6 +369,7 @@ class AsyncAttributesResource(AsyncResource):
                 "with_table_select_options": with_table_select_options,
             },
             item_type=Attribute,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from .._endpoint import Endpoint
 from .._pagination_async import AsyncPaginator
@@ -48,6 +48,7 @@ class CatalogProductsResource(SyncResource):
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -76,6 +77,9 @@ class CatalogProductsResource(SyncResource):
                 date.
             with_count: Adds `items_count`, the number of products in the catalog, to the
                 page. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -105,6 +109,7 @@ class CatalogProductsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=str,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -118,6 +123,7 @@ class CatalogProductsResource(SyncResource):
         limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -143,6 +149,9 @@ class CatalogProductsResource(SyncResource):
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -171,6 +180,7 @@ class CatalogProductsResource(SyncResource):
                 "updated_after": updated_after,
             },
             item_type=CatalogProduct,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -232,6 +242,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -260,6 +271,9 @@ class AsyncCatalogProductsResource(AsyncResource):
                 date.
             with_count: Adds `items_count`, the number of products in the catalog, to the
                 page. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -289,6 +303,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=str,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -302,6 +317,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -327,6 +343,9 @@ class AsyncCatalogProductsResource(AsyncResource):
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -355,6 +374,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "updated_after": updated_after,
             },
             item_type=CatalogProduct,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -76,6 +77,7 @@ class CategoriesResource(SyncResource):
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -103,6 +105,9 @@ class CategoriesResource(SyncResource):
                 starting at 1 (since 7.0). (server default: False)
             with_enriched_attributes: Adds `values`, the enriched attribute values of each
                 category (SaaS only). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -130,6 +135,7 @@ class CategoriesResource(SyncResource):
                 "with_enriched_attributes": with_enriched_attributes,
             },
             item_type=Category,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -374,6 +380,7 @@ class AsyncCategoriesResource(AsyncResource):
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -401,6 +408,9 @@ class AsyncCategoriesResource(AsyncResource):
                 starting at 1 (since 7.0). (server default: False)
             with_enriched_attributes: Adds `values`, the enriched attribute values of each
                 category (SaaS only). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -428,6 +438,7 @@ class AsyncCategoriesResource(AsyncResource):
                 "with_enriched_attributes": with_enriched_attributes,
             },
             item_type=Category,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -5,6 +5,7 @@ variants."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -71,6 +72,7 @@ class FamiliesResource(SyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -92,6 +94,9 @@ class FamiliesResource(SyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -112,6 +117,7 @@ class FamiliesResource(SyncResource):
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
             item_type=Family,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -344,6 +350,7 @@ class AsyncFamiliesResource(AsyncResource):
         page: int | None = None,
         limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -365,6 +372,9 @@ class AsyncFamiliesResource(AsyncResource):
                 default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -385,6 +395,7 @@ class AsyncFamiliesResource(AsyncResource):
             GET_FAMILIES,
             query={"search": search, "page": page, "limit": limit, "with_count": with_count},
             item_type=Family,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -94,6 +94,7 @@ class ProductModelsResource(SyncResource):
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -146,6 +147,9 @@ class ProductModelsResource(SyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -183,6 +187,7 @@ class ProductModelsResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductModel,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -531,6 +536,7 @@ class AsyncProductModelsResource(AsyncResource):
         with_asset_share_links: bool | None = None,
         with_quality_scores: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -583,6 +589,9 @@ class AsyncProductModelsResource(AsyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -620,6 +629,7 @@ class AsyncProductModelsResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductModel,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -97,6 +97,7 @@ class ProductsResource(SyncResource):
         with_quality_scores: bool | None = None,
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -155,6 +156,9 @@ class ProductsResource(SyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -193,6 +197,7 @@ class ProductsResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=Product,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -558,6 +563,7 @@ class AsyncProductsResource(AsyncResource):
         with_quality_scores: bool | None = None,
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -616,6 +622,9 @@ class AsyncProductsResource(AsyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -654,6 +663,7 @@ class AsyncProductsResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=Product,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -98,6 +98,7 @@ class ProductsUuidResource(SyncResource):
         with_completenesses: bool | None = None,
         with_root_parent: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -157,6 +158,9 @@ class ProductsUuidResource(SyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -196,6 +200,7 @@ class ProductsUuidResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -568,6 +573,7 @@ class AsyncProductsUuidResource(AsyncResource):
         with_completenesses: bool | None = None,
         with_root_parent: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -627,6 +633,9 @@ class AsyncProductsUuidResource(AsyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -666,6 +675,7 @@ class AsyncProductsUuidResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
@@ -58,6 +59,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -87,6 +89,9 @@ class ReferenceEntityRecordsResource(SyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -115,6 +120,7 @@ class ReferenceEntityRecordsResource(SyncResource):
                 "search_after": search_after,
             },
             item_type=ReferenceEntityRecord,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -276,6 +282,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -305,6 +312,9 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -333,6 +343,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
                 "search_after": search_after,
             },
             item_type=ReferenceEntityRecord,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

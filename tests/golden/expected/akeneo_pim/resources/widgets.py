@@ -86,6 +86,7 @@ class WidgetsResource(SyncResource):
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -106,6 +107,9 @@ class WidgetsResource(SyncResource):
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -127,6 +131,7 @@ class WidgetsResource(SyncResource):
                 "codes": codes,
             },
             item_type=Widget,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -370,6 +375,7 @@ class AsyncWidgetsResource(AsyncResource):
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -390,6 +396,9 @@ class AsyncWidgetsResource(AsyncResource):
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -411,6 +420,7 @@ class AsyncWidgetsResource(AsyncResource):
                 "codes": codes,
             },
             item_type=Widget,
+            on_invalid=on_invalid,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
