@@ -134,6 +134,17 @@ class _Items(_BodyUse):
             "Chunks in flight at once; capped by the client's max_concurrency.",
             default="1",
         )
+        args.optional(
+            "on_result",
+            Named("ResultCallback"),
+            "Called with each item's result, key included, as it arrives.",
+        )
+        args.optional(
+            "on_progress",
+            Named("ProgressCallback"),
+            "Called as `on_progress(done, total)` after each request; `total` is None when "
+            "the input has no length (a generator).",
+        )
 
     def call_before(self, op: Operation) -> list[str]:
         return [
@@ -141,6 +152,8 @@ class _Items(_BodyUse):
             f"key={py_literal(op.batch_key)}",
             f"format={py_literal(op.batch_format)}",
             "concurrency=concurrency",
+            "on_result=on_result",
+            "on_progress=on_progress",
         ]
 
 

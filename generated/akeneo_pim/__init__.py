@@ -5,7 +5,7 @@ own PIM."""
 
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
-from ._batch import BatchItemResult, BatchReport
+from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -42,6 +42,8 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
+    "BatchInputError",
     "BatchItemResult",
     "BatchReport",
     "ConflictError",

@@ -35,10 +35,14 @@ from ._batch import (
     BatchReport,
     BatchStop,
     Chunk,
+    ProgressCallback,
+    ReportBuilder,
+    ResultCallback,
     SyncBatchItems,
     chunk_failed,
     chunk_results,
     send_chunks_in_threads,
+    total_of,
 )
 from ._endpoint import Endpoint
 from ._errors import AkeneoError
@@ -393,6 +397,8 @@ class SyncAPIClient(BaseClient):
         query: Mapping[str, object] | None = None,
         options: RequestOptions = DEFAULT_OPTIONS,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> BatchReport:
         """Send `items` in chunks of at most 100; one result per item, in input order.
 
@@ -401,6 +407,9 @@ class SyncAPIClient(BaseClient):
         authentication refused, server errors or rate limit after retries): the remaining items are
         then read and reported as not sent. `concurrency` chunks may be in flight at once, capped
         by the client's max_concurrency. The async client also takes an async iterable.
+        `on_result(result)` gets each item's result as it arrives, `on_progress(done, total)`
+        the count so far after each chunk (total: None when the input has no length). When the
+        input raises, BatchInputError carries the report of what was done.
         """
         self._warn_deprecated(endpoint)
         self._prepare(endpoint, options=options, path_params=path_params)  # fail fast on path
@@ -427,7 +436,8 @@ class SyncAPIClient(BaseClient):
             return chunk_results(chunk, response.text)
 
         workers = max(1, min(concurrency, self._max_concurrency))
-        return send_chunks_in_threads(planner, items, send, workers)
+        report = ReportBuilder(on_result=on_result, on_progress=on_progress, total=total_of(items))
+        return send_chunks_in_threads(planner, items, send, workers, report)
 
     def upload(
         self,
