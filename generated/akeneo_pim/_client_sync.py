@@ -42,10 +42,11 @@ from ._batch import (
     chunk_failed,
     chunk_results,
     send_chunks_in_threads,
+    split_after,
     total_of,
 )
 from ._endpoint import Endpoint
-from ._errors import AkeneoError
+from ._errors import AkeneoError, PermissionDeniedError
 from ._files import (
     CHUNK_SIZE,
     DownloadedFile,
@@ -416,7 +417,7 @@ class SyncAPIClient(BaseClient):
         planner = BatchPlanner(key=key, format=format)
         stop = BatchStop()
 
-        def send(chunk: Chunk) -> list[BatchItemResult]:
+        def send(chunk: Chunk, split_403: bool = True) -> list[BatchItemResult]:
             if stop.error is not None:
                 return chunk_failed(chunk, stop.error, sent=False)
             call = self._prepare(
@@ -431,8 +432,16 @@ class SyncAPIClient(BaseClient):
             try:
                 response = self._send(call)
             except AkeneoError as exc:
-                stop.record(exc)
-                return chunk_failed(chunk, exc)
+                halves = split_after(chunk, exc, split_403=split_403)
+                if halves is None:
+                    stop.record(exc)
+                    return chunk_failed(chunk, exc)
+                # Too large: each half on its own, one after the other (403: only once).
+                results: list[BatchItemResult] = []
+                for half in halves:
+                    more_403 = split_403 and not isinstance(exc, PermissionDeniedError)
+                    results.extend(send(half, more_403))
+                return results
             return chunk_results(chunk, response.text)
 
         workers = max(1, min(concurrency, self._max_concurrency))

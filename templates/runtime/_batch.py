@@ -38,6 +38,8 @@ from ._errors import (
     AuthenticationError,
     ConfigurationError,
     InternalServerError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
     RateLimitError,
     UnexpectedResponseError,
     ValidationErrorDetail,
@@ -459,6 +461,28 @@ def chunk_failed(chunk: Chunk, error: AkeneoError, *, sent: bool = True) -> list
         )
         for entry in chunk.entries
     ]
+
+
+def split_after(chunk: Chunk, error: AkeneoError, *, split_403: bool) -> list[Chunk] | None:
+    """The two halves to send instead of a chunk the server found too large, or None.
+
+    413 means too large (too many items, or a line too long): halves, down to single items, so
+    that an item too large alone fails alone. A 403 on a large body is most likely the platform's
+    size limit rather than permissions (facts: api-updates §5): it is split once; a half refused
+    with 403 again is a real permission error. Nothing was written by the refused request, so no
+    item gets two results.
+    """
+    if len(chunk.entries) < 2:
+        return None
+    if isinstance(error, PayloadTooLargeError) or (
+        split_403 and isinstance(error, PermissionDeniedError)
+    ):
+        middle = len(chunk.entries) // 2
+        return [
+            Chunk(chunk.format, chunk.entries[:middle]),
+            Chunk(chunk.format, chunk.entries[middle:]),
+        ]
+    return None
 
 
 def stops_batch(error: AkeneoError) -> bool:

@@ -42,10 +42,11 @@ from ._batch import (
     chunk_failed,
     chunk_results,
     send_chunks_in_tasks,
+    split_after,
     total_of,
 )
 from ._endpoint import Endpoint
-from ._errors import AkeneoError
+from ._errors import AkeneoError, PermissionDeniedError
 from ._files import (
     CHUNK_SIZE,
     DownloadedFile,
@@ -418,7 +419,7 @@ class AsyncAPIClient(BaseClient):
         planner = BatchPlanner(key=key, format=format)
         stop = BatchStop()
 
-        async def send(chunk: Chunk) -> list[BatchItemResult]:
+        async def send(chunk: Chunk, split_403: bool = True) -> list[BatchItemResult]:
             if stop.error is not None:
                 return chunk_failed(chunk, stop.error, sent=False)
             call = self._prepare(
@@ -433,8 +434,16 @@ class AsyncAPIClient(BaseClient):
             try:
                 response = await self._send(call)
             except AkeneoError as exc:
-                stop.record(exc)
-                return chunk_failed(chunk, exc)
+                halves = split_after(chunk, exc, split_403=split_403)
+                if halves is None:
+                    stop.record(exc)
+                    return chunk_failed(chunk, exc)
+                # Too large: each half on its own, one after the other (403: only once).
+                results: list[BatchItemResult] = []
+                for half in halves:
+                    more_403 = split_403 and not isinstance(exc, PermissionDeniedError)
+                    results.extend(await send(half, more_403))
+                return results
             return chunk_results(chunk, response.text)
 
         workers = max(1, min(concurrency, self._max_concurrency))
