@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .ir import CallKind
-from .typeref import ANY, NONE, STR, Container, Named, TypeRef, Union
+from .typeref import ANY, NONE, STR, Container, LiteralType, Named, TypeRef, Union
 
 # How the request body travels: a JSON body, an iterable of items sent in chunks, or a file with
 # multipart parts.
@@ -79,6 +79,17 @@ _TO = ExtraArg(
     contract="to=to",
 )
 
+_ON_INVALID = ExtraArg(
+    name="on_invalid",
+    annotation=LiteralType(('"raise"', '"skip"', '"raw"')),
+    default='"raise"',
+    description="An item that does not fit its model: `raise` (naming the item), `skip` it, or "
+    "deliver it `raw` (unvalidated); each skipped or raw item is logged and listed in the "
+    "paginator's `invalid_items`.",
+    call="on_invalid=on_invalid",
+    contract='on_invalid="raise"',
+)
+
 CALL_KINDS: dict[CallKind, CallKindRow] = {
     "fetch_model": CallKindRow(
         returns=_model,
@@ -106,6 +117,7 @@ CALL_KINDS: dict[CallKind, CallKindRow] = {
         returns_text="A lazy paginator over every {model}, following the server's next links.",
         body="json",
         result_keyword="item_type",
+        extra=(_ON_INVALID,),
         awaited=False,
     ),
     "write": CallKindRow(
@@ -167,4 +179,3 @@ def returns(kind: CallKind, model: TypeRef | None) -> tuple[TypeRef, TypeRef, st
         row.async_returns(parsed),
         row.returns_text.format(model=parsed.source()),
     )
-

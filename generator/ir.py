@@ -81,6 +81,9 @@ class Parameter:
     required: bool
     description: str
     keep_slashes: bool = False
+    maximum: int | None = None  # of an integer parameter's schema
+    choices: tuple[str, ...] = ()  # of an enum parameter's schema
+    client_default: str | None = None  # source of the method's default when not None
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,8 @@ class Operation:
     path_literal: str
     keep_slashes: str  # `"code", "file_path"` or empty
     deprecated_literal: str | None
+    # lists: the runtime asks for search_after unless the caller picks numbered pages
+    prefer_search_after: bool = False
 
 
 @dataclass(frozen=True)

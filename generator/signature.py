@@ -49,6 +49,11 @@ def signature(op: Operation) -> Signature:
     for param in op.query_params:
         if param.required:
             args.keyword(param.name, param.annotation, param.description, wire_name=param.wire_name)
+        elif param.client_default is not None:
+            annotation = with_none(param.annotation)
+            args.keyword(
+                param.name, annotation, param.description, param.client_default, param.wire_name
+            )
         else:
             args.optional(param.name, param.annotation, param.description, param.wire_name)
     body.after_query(op, args)
@@ -59,6 +64,8 @@ def signature(op: Operation) -> Signature:
     if row.result_keyword is not None and op.result_model is not None:
         args.call.append(f"{row.result_keyword}={op.result_model.source()}")
     args.call.extend(extra.call for extra in row.extra)
+    if op.prefer_search_after:
+        args.call.append("prefer_search_after=True")
     return Signature(
         args=tuple(args.args),
         call=tuple(args.call),
@@ -131,6 +138,17 @@ class _Items(_BodyUse):
             "Chunks in flight at once; capped by the client's max_concurrency.",
             default="1",
         )
+        args.optional(
+            "on_result",
+            Named("ResultCallback"),
+            "Called with each item's result, key included, as it arrives.",
+        )
+        args.optional(
+            "on_progress",
+            Named("ProgressCallback"),
+            "Called as `on_progress(done, total)` after each request; `total` is None when "
+            "the input has no length (a generator).",
+        )
 
     def call_before(self, op: Operation) -> list[str]:
         return [
@@ -138,6 +156,8 @@ class _Items(_BodyUse):
             f"key={py_literal(op.batch_key)}",
             f"format={py_literal(op.batch_format)}",
             "concurrency=concurrency",
+            "on_result=on_result",
+            "on_progress=on_progress",
         ]
 
 

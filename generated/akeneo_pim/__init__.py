@@ -5,7 +5,7 @@ own PIM."""
 
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
-from ._batch import BatchItemResult, BatchReport
+from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -15,6 +15,7 @@ from ._errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidLinkError,
     MethodNotAllowedError,
     NotAcceptableError,
     NotFoundError,
@@ -26,7 +27,7 @@ from ._errors import (
     ValidationErrorDetail,
 )
 from ._files import DownloadedFile
-from ._pagination import AsyncPaginator, Page, SyncPaginator
+from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
 from ._search import Search
 from ._version import __version__
@@ -41,11 +42,15 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
+    "BatchInputError",
     "BatchItemResult",
     "BatchReport",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
+    "InvalidItem",
+    "InvalidLinkError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",

@@ -36,12 +36,17 @@ from ._batch import (
     BatchReport,
     BatchStop,
     Chunk,
+    ProgressCallback,
+    ReportBuilder,
+    ResultCallback,
     chunk_failed,
     chunk_results,
     send_chunks_in_tasks,
+    split_after,
+    total_of,
 )
 from ._endpoint import Endpoint
-from ._errors import AkeneoError
+from ._errors import AkeneoError, PermissionDeniedError
 from ._files import (
     CHUNK_SIZE,
     DownloadedFile,
@@ -53,6 +58,7 @@ from ._files import (
 )
 from ._flavours import AsyncConsumer, AsyncSemaphore, async_sleep
 from ._logging import log_request, log_retry
+from ._pages import OnInvalid, search_after_unless_paged
 from ._pagination_async import AsyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
@@ -323,14 +329,20 @@ class AsyncAPIClient(BaseClient):
         json: object = None,
         options: RequestOptions = DEFAULT_OPTIONS,
         start_url: str | None = None,
+        prefer_search_after: bool = False,
+        on_invalid: OnInvalid = "raise",
     ) -> AsyncPaginator[T]:
         """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor. Not a
         coroutine: the paginator is returned at once.
 
         For a search sent as a POST body, every page is requested with the same method and body;
-        the link only adds the cursor.
+        the link only adds the cursor. `prefer_search_after`: the endpoint has both modes, and
+        search_after is asked for unless the query picks numbered pages. `on_invalid`: what to
+        do with an item that does not fit `item_type` (raise, skip it, or deliver it raw).
         """
         self._warn_deprecated(endpoint)
+        if prefer_search_after:
+            query = search_after_unless_paged(query)
         # Render the path now so that a missing parameter fails here, not during iteration.
         self._prepare(endpoint, options=options, path_params=path_params, query=query)
 
@@ -347,6 +359,7 @@ class AsyncAPIClient(BaseClient):
             resolve=self._resolve,
             start_url=start_url,
             operation_id=endpoint.operation_id,
+            on_invalid=on_invalid,
         )
 
     async def write(
@@ -387,6 +400,8 @@ class AsyncAPIClient(BaseClient):
         query: Mapping[str, object] | None = None,
         options: RequestOptions = DEFAULT_OPTIONS,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> BatchReport:
         """Send `items` in chunks of at most 100; one result per item, in input order.
 
@@ -395,13 +410,16 @@ class AsyncAPIClient(BaseClient):
         authentication refused, server errors or rate limit after retries): the remaining items are
         then read and reported as not sent. `concurrency` chunks may be in flight at once, capped
         by the client's max_concurrency. The async client also takes an async iterable.
+        `on_result(result)` gets each item's result as it arrives, `on_progress(done, total)`
+        the count so far after each chunk (total: None when the input has no length). When the
+        input raises, BatchInputError carries the report of what was done.
         """
         self._warn_deprecated(endpoint)
         self._prepare(endpoint, options=options, path_params=path_params)  # fail fast on path
         planner = BatchPlanner(key=key, format=format)
         stop = BatchStop()
 
-        async def send(chunk: Chunk) -> list[BatchItemResult]:
+        async def send(chunk: Chunk, split_403: bool = True) -> list[BatchItemResult]:
             if stop.error is not None:
                 return chunk_failed(chunk, stop.error, sent=False)
             call = self._prepare(
@@ -416,12 +434,21 @@ class AsyncAPIClient(BaseClient):
             try:
                 response = await self._send(call)
             except AkeneoError as exc:
-                stop.record(exc)
-                return chunk_failed(chunk, exc)
+                halves = split_after(chunk, exc, split_403=split_403)
+                if halves is None:
+                    stop.record(exc)
+                    return chunk_failed(chunk, exc)
+                # Too large: each half on its own, one after the other (403: only once).
+                results: list[BatchItemResult] = []
+                for half in halves:
+                    more_403 = split_403 and not isinstance(exc, PermissionDeniedError)
+                    results.extend(await send(half, more_403))
+                return results
             return chunk_results(chunk, response.text)
 
         workers = max(1, min(concurrency, self._max_concurrency))
-        return await send_chunks_in_tasks(planner, items, send, workers)
+        report = ReportBuilder(on_result=on_result, on_progress=on_progress, total=total_of(items))
+        return await send_chunks_in_tasks(planner, items, send, workers, report)
 
     async def upload(
         self,

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from ._pages import LinkResolver, M, Page, PaginatorBase, SyncPageFetcher, parse_page
+from ._pages import LinkResolver, M, OnInvalid, Page, PaginatorBase, SyncPageFetcher, parse_page
 
 __all__ = ["SyncPaginator"]
 
@@ -23,41 +24,65 @@ class SyncPaginator(PaginatorBase[M]):
         resolve: LinkResolver,
         start_url: str | None = None,
         operation_id: str = "",
+        on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(
-            item_type=item_type, resolve=resolve, start_url=start_url, operation_id=operation_id
+            item_type=item_type,
+            resolve=resolve,
+            start_url=start_url,
+            operation_id=operation_id,
+            on_invalid=on_invalid,
         )
         self._fetch = fetch
 
     def _page_at(self, url: str | None) -> Page[M]:
         requested, data = self._fetch(url)
-        page = parse_page(data, self._item_type, requested, self._resolve)
+        page = parse_page(data, self._item_type, requested, self._resolve, self._on_invalid)
         self._record(page)
         return page
 
-    def pages(self) -> Iterator[Page[M]]:
-        url = self._start_url
+    def _walk(self) -> Iterator[tuple[Page[M], int]]:
+        """Every page with the number of its leading items already delivered before a resume."""
+        url, skip = self._start_url, self._start_skip
+        seen: set[int] = set()
         while True:
             page = self._page_at(url)
-            yield page
-            if page.next_url is None:
+            seen.add(hash(page.url))
+            yield page, min(skip, len(page.items))
+            next_url = self._follow(page, seen)
+            if next_url is None:
                 return
-            url = page.next_url
+            url, skip = next_url, 0
+
+    def pages(self) -> Iterator[Page[M]]:
+        """Every page; after a resume, the first one holds only the items not yet delivered."""
+        for page, skip in self._walk():
+            self._delivered(page, len(page.items))
+            yield replace(page, items=page.items[skip:]) if skip else page
 
     def __iter__(self) -> Iterator[M]:
-        for page in self.pages():
-            yield from page.items
+        for page, skip in self._walk():
+            items = page.items
+            for index in range(skip, len(items)):
+                # Before handing the item over: a cursor read while it is processed is past it.
+                self._delivered(page, index + 1)
+                yield items[index]
 
-    def resume_from(self, cursor: str) -> SyncPaginator[M]:
-        """A paginator that starts at a saved `cursor` (a next link) instead of the first page."""
+    def resume_from(self, cursor: str | None) -> SyncPaginator[M]:
+        """A paginator that continues right after the item a saved `cursor` was read at (None:
+        from the beginning). Same endpoint, filters and page size as this one."""
         return SyncPaginator(
             self._fetch,
             item_type=self._item_type,
             resolve=self._resolve,
             start_url=cursor,
             operation_id=self._operation_id,
+            on_invalid=self._on_invalid,
         )
 
     def first_page(self) -> Page[M]:
-        """Fetch only the first page (handy with `with_count=true` to read `items_count`)."""
-        return self._page_at(self._start_url)
+        """Fetch only the first page (handy with `with_count=true` to read `items_count`); the
+        cursor then stands after it."""
+        page = self._page_at(self._start_url)
+        self._delivered(page, len(page.items))
+        return replace(page, items=page.items[self._start_skip :]) if self._start_skip else page

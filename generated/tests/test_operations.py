@@ -397,11 +397,11 @@ def test_asset_attributes_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-families
 def _asset_families_list(akeneo: Akeneo) -> object:
-    return akeneo.asset_families.list()
+    return akeneo.asset_families.list(on_invalid="raise")
 
 
 def _asset_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.asset_families.list()
+    return akeneo.asset_families.list(on_invalid="raise")
 
 
 def test_asset_families_list() -> None:
@@ -570,11 +570,11 @@ def test_asset_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-families/{asset_family_code}/assets
 def _assets_list(akeneo: Akeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
 
 
 def _assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
 
 
 def test_assets_list() -> None:
@@ -793,11 +793,11 @@ def test_assets_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/association-types
 def _association_types_list(akeneo: Akeneo) -> object:
-    return akeneo.association_types.list()
+    return akeneo.association_types.list(on_invalid="raise")
 
 
 def _association_types_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.association_types.list()
+    return akeneo.association_types.list(on_invalid="raise")
 
 
 def test_association_types_list() -> None:
@@ -944,11 +944,11 @@ def test_association_types_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attribute-groups
 def _attribute_groups_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_groups.list()
+    return akeneo.attribute_groups.list(on_invalid="raise")
 
 
 def _attribute_groups_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_groups.list()
+    return akeneo.attribute_groups.list(on_invalid="raise")
 
 
 def test_attribute_groups_list() -> None:
@@ -1106,11 +1106,11 @@ def test_attribute_groups_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes/{attribute_code}/options
 def _attribute_options_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
 
 
 def _attribute_options_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
 
 
 def test_attribute_options_list() -> None:
@@ -1285,11 +1285,11 @@ def test_attribute_options_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes
 def _attributes_list(akeneo: Akeneo) -> object:
-    return akeneo.attributes.list()
+    return akeneo.attributes.list(on_invalid="raise")
 
 
 def _attributes_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attributes.list()
+    return akeneo.attributes.list(on_invalid="raise")
 
 
 def test_attributes_list() -> None:
@@ -1607,11 +1607,15 @@ def test_catalog_mapping_schemas_delete_errors(status: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/product-uuids
 def _catalog_products_list_uuids(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list_uuids("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_uuids(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def _catalog_products_list_uuids_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list_uuids("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_uuids(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def test_catalog_products_list_uuids() -> None:
@@ -1644,11 +1648,11 @@ def test_catalog_products_list_uuids_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/products
 def _catalog_products_list(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
 
 
 def _catalog_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
 
 
 def test_catalog_products_list() -> None:
@@ -1703,11 +1707,15 @@ def test_catalog_products_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/mapped-products
 def _catalog_products_list_mapped_products(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list_mapped_products("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_mapped_products(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def _catalog_products_list_mapped_products_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list_mapped_products("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_mapped_products(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def test_catalog_products_list_mapped_products() -> None:
@@ -1742,11 +1750,15 @@ def test_catalog_products_list_mapped_products_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/mapped-models
 def _catalog_products_list_mapped_models(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list_mapped_models("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_mapped_models(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def _catalog_products_list_mapped_models_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list_mapped_models("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.catalog_products.list_mapped_models(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def test_catalog_products_list_mapped_models() -> None:
@@ -1780,13 +1792,13 @@ def test_catalog_products_list_mapped_models_pages(mode: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/mapped-models/{model_code}/variants
 def _catalog_products_list_mapped_variants(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_mapped_variants(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise"
     )
 
 
 def _catalog_products_list_mapped_variants_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_mapped_variants(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise"
     )
 
 
@@ -1822,11 +1834,11 @@ def test_catalog_products_list_mapped_variants_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs
 def _catalogs_list(akeneo: Akeneo) -> object:
-    return akeneo.catalogs.list()
+    return akeneo.catalogs.list(on_invalid="raise")
 
 
 def _catalogs_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalogs.list()
+    return akeneo.catalogs.list(on_invalid="raise")
 
 
 def test_catalogs_list() -> None:
@@ -1981,11 +1993,11 @@ def test_catalogs_duplicate_errors(status: str) -> None:
 
 # GET /api/rest/v1/categories
 def _categories_list(akeneo: Akeneo) -> object:
-    return akeneo.categories.list()
+    return akeneo.categories.list(on_invalid="raise")
 
 
 def _categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.categories.list()
+    return akeneo.categories.list(on_invalid="raise")
 
 
 def test_categories_list() -> None:
@@ -2228,11 +2240,11 @@ def test_categories_upload_errors(status: str) -> None:
 
 # GET /api/rest/v1/channels
 def _channels_list(akeneo: Akeneo) -> object:
-    return akeneo.channels.list()
+    return akeneo.channels.list(on_invalid="raise")
 
 
 def _channels_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.channels.list()
+    return akeneo.channels.list(on_invalid="raise")
 
 
 def test_channels_list() -> None:
@@ -2373,11 +2385,11 @@ def test_channels_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/currencies
 def _currencies_list(akeneo: Akeneo) -> object:
-    return akeneo.currencies.list()
+    return akeneo.currencies.list(on_invalid="raise")
 
 
 def _currencies_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.currencies.list()
+    return akeneo.currencies.list(on_invalid="raise")
 
 
 def test_currencies_list() -> None:
@@ -2422,11 +2434,11 @@ def test_currencies_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/families
 def _families_list(akeneo: Akeneo) -> object:
-    return akeneo.families.list()
+    return akeneo.families.list(on_invalid="raise")
 
 
 def _families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.families.list()
+    return akeneo.families.list(on_invalid="raise")
 
 
 def test_families_list() -> None:
@@ -2648,11 +2660,11 @@ def test_families_create_variant_errors(status: str) -> None:
 
 # GET /api/rest/v1/families/{family_code}/variants
 def _family_variants_list(akeneo: Akeneo) -> object:
-    return akeneo.family_variants.list("family_code_1")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
 
 
 def _family_variants_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.family_variants.list("family_code_1")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
 
 
 def test_family_variants_list() -> None:
@@ -2876,11 +2888,11 @@ def test_jobs_launch_import_errors(status: str) -> None:
 
 # GET /api/rest/v1/locales
 def _locales_list(akeneo: Akeneo) -> object:
-    return akeneo.locales.list()
+    return akeneo.locales.list(on_invalid="raise")
 
 
 def _locales_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.locales.list()
+    return akeneo.locales.list(on_invalid="raise")
 
 
 def test_locales_list() -> None:
@@ -2925,11 +2937,11 @@ def test_locales_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/measure-families
 def _measure_families_list(akeneo: Akeneo) -> object:
-    return akeneo.measure_families.list()
+    return akeneo.measure_families.list(on_invalid="raise")
 
 
 def _measure_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.measure_families.list()
+    return akeneo.measure_families.list(on_invalid="raise")
 
 
 def test_measure_families_list() -> None:
@@ -3106,11 +3118,11 @@ def test_overview_list_endpoints_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-categories
 def _pam_asset_categories_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_categories.list()
+    return akeneo.pam_asset_categories.list(on_invalid="raise")
 
 
 def _pam_asset_categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_categories.list()
+    return akeneo.pam_asset_categories.list(on_invalid="raise")
 
 
 def test_pam_asset_categories_list() -> None:
@@ -3367,11 +3379,11 @@ def test_pam_asset_reference_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-tags
 def _pam_asset_tags_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_tags.list()
+    return akeneo.pam_asset_tags.list(on_invalid="raise")
 
 
 def _pam_asset_tags_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_tags.list()
+    return akeneo.pam_asset_tags.list(on_invalid="raise")
 
 
 def test_pam_asset_tags_list() -> None:
@@ -3556,11 +3568,11 @@ def test_pam_asset_variation_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/assets
 def _pam_assets_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_assets.list()
+    return akeneo.pam_assets.list(on_invalid="raise")
 
 
 def _pam_assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_assets.list()
+    return akeneo.pam_assets.list(on_invalid="raise")
 
 
 def test_pam_assets_list() -> None:
@@ -3768,11 +3780,11 @@ def test_permissions_get_channels_errors(status: str) -> None:
 
 # GET /api/rest/v1/media-files
 def _product_media_files_list(akeneo: Akeneo) -> object:
-    return akeneo.product_media_files.list()
+    return akeneo.product_media_files.list(on_invalid="raise")
 
 
 def _product_media_files_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_media_files.list()
+    return akeneo.product_media_files.list(on_invalid="raise")
 
 
 def test_product_media_files_list() -> None:
@@ -3907,11 +3919,11 @@ def test_product_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/product-models
 def _product_models_list(akeneo: Akeneo) -> object:
-    return akeneo.product_models.list()
+    return akeneo.product_models.list(on_invalid="raise")
 
 
 def _product_models_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_models.list()
+    return akeneo.product_models.list(on_invalid="raise")
 
 
 def test_product_models_list() -> None:
@@ -4179,11 +4191,11 @@ def test_product_models_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products
 def _products_list(akeneo: Akeneo) -> object:
-    return akeneo.products.list()
+    return akeneo.products.list(on_invalid="raise")
 
 
 def _products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products.list()
+    return akeneo.products.list(on_invalid="raise")
 
 
 def test_products_list() -> None:
@@ -4452,11 +4464,11 @@ def test_products_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products-uuid
 def _products_uuid_list(akeneo: Akeneo) -> object:
-    return akeneo.products_uuid.list()
+    return akeneo.products_uuid.list(on_invalid="raise")
 
 
 def _products_uuid_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products_uuid.list()
+    return akeneo.products_uuid.list(on_invalid="raise")
 
 
 def test_products_uuid_list() -> None:
@@ -4587,7 +4599,8 @@ def _products_uuid_search(akeneo: Akeneo) -> object:
             "scope": "ecommerce",
             "locales": "en_US",
             "attributes": "sku,name",
-        }
+        },
+        on_invalid="raise",
     )
 
 
@@ -4602,7 +4615,8 @@ def _products_uuid_search_async(akeneo: AsyncAkeneo) -> object:
             "scope": "ecommerce",
             "locales": "en_US",
             "attributes": "sku,name",
-        }
+        },
+        on_invalid="raise",
     )
 
 
@@ -4784,11 +4798,11 @@ def test_products_uuid_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/published-products
 def _published_products_list(akeneo: Akeneo) -> object:
-    return akeneo.published_products.list()
+    return akeneo.published_products.list(on_invalid="raise")
 
 
 def _published_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.published_products.list()
+    return akeneo.published_products.list(on_invalid="raise")
 
 
 def test_published_products_list() -> None:
@@ -4842,11 +4856,11 @@ def test_published_products_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/reference-entities
 def _reference_entities_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entities.list()
+    return akeneo.reference_entities.list(on_invalid="raise")
 
 
 def _reference_entities_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entities.list()
+    return akeneo.reference_entities.list(on_invalid="raise")
 
 
 def test_reference_entities_list() -> None:
@@ -5250,11 +5264,11 @@ def test_reference_entity_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/reference-entities/{reference_entity_code}/records
 def _reference_entity_records_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1")
+    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
 
 
 def _reference_entity_records_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1")
+    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
 
 
 def test_reference_entity_records_list() -> None:
@@ -5676,7 +5690,8 @@ def _workflow_tasks_list(akeneo: Akeneo) -> object:
     return akeneo.workflow_tasks.list(
         search=(
             '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
-        )
+        ),
+        on_invalid="raise",
     )
 
 
@@ -5684,7 +5699,8 @@ def _workflow_tasks_list_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.workflow_tasks.list(
         search=(
             '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
-        )
+        ),
+        on_invalid="raise",
     )
 
 
@@ -5740,11 +5756,11 @@ def test_workflow_tasks_update_errors(status: str) -> None:
 
 # GET /api/rest/v1/workflows
 def _workflows_list(akeneo: Akeneo) -> object:
-    return akeneo.workflows.list()
+    return akeneo.workflows.list(on_invalid="raise")
 
 
 def _workflows_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.workflows.list()
+    return akeneo.workflows.list(on_invalid="raise")
 
 
 def test_workflows_list() -> None:
@@ -5789,11 +5805,15 @@ def test_workflows_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/workflows/steps/{uuid}/assignees
 def _workflows_list_step_assignees(akeneo: Akeneo) -> object:
-    return akeneo.workflows.list_step_assignees("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.workflows.list_step_assignees(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def _workflows_list_step_assignees_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.workflows.list_step_assignees("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+    return akeneo.workflows.list_step_assignees(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+    )
 
 
 def test_workflows_list_step_assignees() -> None:

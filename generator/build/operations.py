@@ -20,7 +20,7 @@ from ..naming import (
 from ..runtime_facts import exception_for
 from ..signature import signature
 from ..typeref import Named, TypeRef
-from . import spec_extensions, uniqueness
+from . import list_defaults, spec_extensions, uniqueness
 from .bodies import JSON, Body, is_binary
 from .context import BuildContext
 from .models import is_object
@@ -41,6 +41,10 @@ def build_operation(
     path_params, query_params = _parameters(context, path, method, operation)
     body = Body(context, operation, path, where)
     kind, result_model = _call_kind(context, operation, method, where, body)
+    notes = spec_extensions.notes(operation)
+    paging: list_defaults.Paging = "none"
+    if kind == "paginate":
+        query_params, paging, notes = list_defaults.for_list(query_params, notes)
     return_type, async_return_type, returns_text = returns(kind, result_model)
     uniqueness.check_parameters(
         context, operation["operationId"], where, (*path_params, *query_params, *body.parts)
@@ -55,7 +59,7 @@ def build_operation(
         constant=constant_name(operation["operationId"]),
         summary=docstring(operation.get("summary", "")),
         description=docstring(operation.get("description", "")),
-        notes=tuple(spec_extensions.notes(operation)),
+        notes=tuple(notes),
         flags=tuple(spec_extensions.flags(operation)),
         deprecated=docstring(deprecated) if deprecated else None,
         authenticated=any("bearerAuth" in requirement for requirement in security),
@@ -81,6 +85,7 @@ def build_operation(
         path_literal=py_literal(path),
         keep_slashes=", ".join(py_literal(p.wire_name) for p in path_params if p.keep_slashes),
         deprecated_literal=wrapped_literal(" ".join(deprecated.split())) if deprecated else None,
+        prefer_search_after=paging == "search_after",
     )
     return replace(unsigned, signature=signature(unsigned))
 
@@ -132,6 +137,8 @@ def _parameter(context: BuildContext, name: str, param: dict[str, Any], pointer:
         annotation: TypeRef = Named("SearchArg")
     else:
         annotation = context.types.annotation(param.get("schema", {}), "write", f"{pointer}/schema")
+    schema = param.get("schema", {})
+    maximum = schema.get("maximum")
     return Parameter(
         name=parameter_name(name),
         wire_name=name,
@@ -139,6 +146,8 @@ def _parameter(context: BuildContext, name: str, param: dict[str, Any], pointer:
         required=bool(param.get("required")),
         description=docstring(_describe_parameter(param)),
         keep_slashes=spec_extensions.keep_slashes(param),
+        maximum=maximum if isinstance(maximum, int) and not isinstance(maximum, bool) else None,
+        choices=tuple(str(choice) for choice in schema.get("enum", ()) if isinstance(choice, str)),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from array import array
 from collections import deque
 from collections.abc import (
     AsyncIterable,
@@ -22,6 +23,7 @@ from collections.abc import (
     Iterator,
     Mapping,
     Sequence,
+    Sized,
 )
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -36,12 +38,16 @@ from ._errors import (
     AuthenticationError,
     ConfigurationError,
     InternalServerError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
     RateLimitError,
+    UnexpectedResponseError,
     ValidationErrorDetail,
 )
-from ._serialization import dumps_compact, to_body
+from ._json_encode import encode_item
+from ._serialization import to_body
 
-__all__ = ["BatchError", "BatchItemResult", "BatchReport"]
+__all__ = ["BatchError", "BatchInputError", "BatchItemResult", "BatchReport"]
 
 BatchFormat = Literal["ndjson", "json_array"]
 BatchItem: TypeAlias = Mapping[str, Any] | BaseModel
@@ -83,10 +89,44 @@ class BatchItemResult:
 
 
 class BatchReport(Sequence[BatchItemResult]):
-    """One `BatchItemResult` per input item, in input order."""
+    """One `BatchItemResult` per input item, in input order.
 
-    def __init__(self, results: Sequence[BatchItemResult]) -> None:
-        self._results = list(results)
+    Memory stays flat whatever the input: an item that succeeded plainly (2xx, no message) is
+    kept as its status and line only, about 3 bytes, and read back as a result whose `key` is
+    None (use `on_result=` to see each result, key included, as it arrives). Every other result
+    is kept whole.
+    """
+
+    def __init__(self, results: Sequence[BatchItemResult] = ()) -> None:
+        self._status = array("H")  # per index: the plain success's status, 0 when kept whole
+        self._line = array("B")  # per index: its line within the request (0: none)
+        self._kept: dict[int, BatchItemResult] = {}
+        self._failures = 0
+        for result in results:
+            self._add(result)
+
+    def _add(self, result: BatchItemResult) -> None:
+        index = result.index
+        if index >= len(self._status):
+            grow = index + 1 - len(self._status)
+            self._status.frombytes(bytes(grow * self._status.itemsize))
+            self._line.frombytes(bytes(grow))
+        plain = (
+            result.ok
+            and result.message is None
+            and not result.errors
+            and result.status_code is not None
+            and (result.line is None or result.line < 256)
+        )
+        if index in self._kept or self._status[index]:
+            raise ValueError(f"item {index} already has a result")
+        if plain:
+            self._status[index] = result.status_code or 0
+            self._line[index] = result.line or 0
+            return
+        self._kept[index] = result
+        if not result.ok:
+            self._failures += 1
 
     @overload
     def __getitem__(self, index: int) -> BatchItemResult: ...
@@ -95,35 +135,57 @@ class BatchReport(Sequence[BatchItemResult]):
     def __getitem__(self, index: slice) -> Sequence[BatchItemResult]: ...
 
     def __getitem__(self, index: int | slice) -> BatchItemResult | Sequence[BatchItemResult]:
-        return self._results[index]
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("batch report index out of range")
+        return self._at(index)
+
+    def _at(self, index: int) -> BatchItemResult:
+        kept = self._kept.get(index)
+        if kept is not None:
+            return kept
+        line = self._line[index]
+        return BatchItemResult(
+            index=index, key=None, status_code=self._status[index], line=line or None
+        )
 
     def __len__(self) -> int:
-        return len(self._results)
+        return len(self._status)
 
     def __iter__(self) -> Iterator[BatchItemResult]:
-        return iter(self._results)
+        return (self._at(index) for index in range(len(self)))
 
     @property
     def ok(self) -> bool:
         """True when every item succeeded."""
-        return all(result.ok for result in self._results)
+        return self._failures == 0
+
+    @property
+    def failed_count(self) -> int:
+        return self._failures
+
+    @property
+    def ok_count(self) -> int:
+        return len(self) - self._failures
 
     @property
     def failed(self) -> list[BatchItemResult]:
-        return [result for result in self._results if not result.ok]
+        return [self._kept[i] for i in sorted(self._kept) if not self._kept[i].ok]
 
     @property
     def succeeded(self) -> list[BatchItemResult]:
-        return [result for result in self._results if result.ok]
+        return [result for result in self if result.ok]
 
     def raise_for_errors(self) -> None:
         if not self.ok:
             raise BatchError(self)
 
     def __repr__(self) -> str:
-        total = len(self._results)
-        failed = sum(1 for result in self._results if not result.ok)
-        return f"<BatchReport items={total} ok={total - failed} failed={failed}>"
+        total = len(self)
+        return f"<BatchReport items={total} ok={total - self._failures} failed={self._failures}>"
 
 
 class BatchError(AkeneoError):
@@ -135,6 +197,19 @@ class BatchError(AkeneoError):
         shown = "; ".join(_describe_item(result) for result in self.failed[:5])
         more = f"; and {len(self.failed) - 5} more" if len(self.failed) > 5 else ""
         super().__init__(f"{len(self.failed)} of {len(report)} items failed: {shown}{more}")
+
+
+class BatchInputError(AkeneoError):
+    """The input iterable raised while a batch was being sent. `report` holds a result for every
+    item read before that: the ones sent, and the ones read but not yet sent (reported as not
+    sent). The input's own exception is the `__cause__`."""
+
+    def __init__(self, report: BatchReport, error: BaseException) -> None:
+        self.report = report
+        super().__init__(
+            f"the batch input raised {type(error).__name__}: {error}; {report.ok_count} of the "
+            f"{len(report)} items read before it succeeded (see .report)"
+        )
 
 
 def _describe_item(result: BatchItemResult) -> str:
@@ -151,7 +226,7 @@ def _describe_item(result: BatchItemResult) -> str:
 class _Entry:
     index: int
     key: str | None
-    text: str
+    data: bytes  # the item as UTF-8 JSON
 
 
 @dataclass(slots=True)
@@ -166,9 +241,8 @@ class Chunk:
         return NDJSON_CONTENT_TYPE if self.format == "ndjson" else JSON_CONTENT_TYPE
 
     def body(self) -> bytes:
-        texts = [entry.text for entry in self.entries]
-        joined = "\n".join(texts) if self.format == "ndjson" else "[" + ",".join(texts) + "]"
-        return joined.encode("utf-8")
+        parts = [entry.data for entry in self.entries]
+        return b"\n".join(parts) if self.format == "ndjson" else b"[" + b",".join(parts) + b"]"
 
 
 def _item_dict(item: object) -> dict[str, Any]:
@@ -205,19 +279,19 @@ class BatchPlanner:
             data = _item_dict(item)
             raw_key = data.get(self.key)
             key = None if raw_key is None else str(raw_key)
-            text = dumps_compact(data)
-        except (TypeError, ValueError) as exc:
-            return [refused(index, key, f"cannot be serialised to JSON: {exc}")]
-        if self.format == "ndjson" and len(text) > MAX_LINE_CHARS:
+            encoded, chars = encode_item(data)
+        except Exception as exc:  # whatever the item's own serialisers raise: this item fails
+            return [refused(index, key, f"cannot be serialised to JSON: {exc}; not sent")]
+        if self.format == "ndjson" and chars > MAX_LINE_CHARS:
             return [
                 refused(
                     index,
                     key,
-                    f"line of {len(text)} characters is over Akeneo's limit of {MAX_LINE_CHARS}; "
+                    f"line of {chars} characters is over Akeneo's limit of {MAX_LINE_CHARS}; "
                     "not sent",
                 )
             ]
-        self._chunk.entries.append(_Entry(index, key, text))
+        self._chunk.entries.append(_Entry(index, key, encoded))
         if len(self._chunk.entries) >= self.chunk_size:
             return [self._take()]
         return []
@@ -294,6 +368,42 @@ def _ndjson_answers(text: str) -> list[Mapping[str, Any]]:
     return answers
 
 
+def _twice(previous: BatchItemResult, answer: Mapping[str, Any]) -> BatchItemResult:
+    """An item answered a second time: the same status changes nothing, another one means the
+    server contradicted itself, and the item is not counted as done."""
+    status = _to_int(answer.get("status_code"))
+    if previous.error is not None or status == previous.status_code:
+        return previous
+    message = (
+        f"the server answered this item twice, with statuses {previous.status_code} and {status}"
+    )
+    who = f" ({previous.key})" if previous.key else ""
+    return BatchItemResult(
+        index=previous.index,
+        key=previous.key,
+        status_code=None,
+        message=message,
+        line=previous.line,
+        error=UnexpectedResponseError(f"item {previous.index}{who}: {message}"),
+        raw=previous.raw,
+    )
+
+
+def _by_key(
+    entries: list[_Entry], found: dict[int, BatchItemResult], answer: Mapping[str, Any]
+) -> None:
+    """Match an answer without a usable position by its code, identifier or uuid."""
+    key = next((answer[k] for k in _KEY_FIELDS if answer.get(k) is not None), None)
+    if key is None:
+        return
+    targets = [i for i, entry in enumerate(entries) if entry.key == str(key)]
+    free = next((i for i in targets if i not in found), None)
+    if free is not None:
+        found[free] = _result(entries[free], answer, None)
+    elif targets:
+        found[targets[0]] = _twice(found[targets[0]], answer)
+
+
 def chunk_results(chunk: Chunk, text: str) -> list[BatchItemResult]:
     """Match the server's per-item answers back to the chunk's entries."""
     entries = chunk.entries
@@ -302,17 +412,15 @@ def chunk_results(chunk: Chunk, text: str) -> list[BatchItemResult]:
         unnumbered: list[Mapping[str, Any]] = []
         for answer in _ndjson_answers(text):
             line = _to_int(answer.get("line"))
-            if line is not None and 1 <= line <= len(entries) and line - 1 not in found:
-                found[line - 1] = _result(entries[line - 1], answer, line)
-            else:
+            if line is None or not 1 <= line <= len(entries):
                 unnumbered.append(answer)
+            elif line - 1 in found:
+                found[line - 1] = _twice(found[line - 1], answer)
+            else:
+                found[line - 1] = _result(entries[line - 1], answer, line)
         # Without a usable line number, fall back to the item's code, identifier or uuid.
         for answer in unnumbered:
-            key = next((answer[k] for k in _KEY_FIELDS if answer.get(k) is not None), None)
-            for i, entry in enumerate(entries):
-                if i not in found and key is not None and entry.key == str(key):
-                    found[i] = _result(entry, answer, None)
-                    break
+            _by_key(entries, found, answer)
         return [found.get(i) or _missing(entry, i + 1) for i, entry in enumerate(entries)]
 
     try:
@@ -321,10 +429,6 @@ def chunk_results(chunk: Chunk, text: str) -> list[BatchItemResult]:
         decoded = []
     answers = [a for a in decoded if isinstance(a, Mapping)] if isinstance(decoded, list) else []
     # By position when the code matches (the normal case), else by code among what is left.
-    by_key: dict[str, list[int]] = {}
-    for i, entry in enumerate(entries):
-        if entry.key is not None:
-            by_key.setdefault(entry.key, []).append(i)
     pending: list[Mapping[str, Any]] = []
     for position, answer in enumerate(answers):
         code = answer.get("code")
@@ -337,11 +441,7 @@ def chunk_results(chunk: Chunk, text: str) -> list[BatchItemResult]:
             continue
         pending.append(answer)
     for answer in pending:
-        code = answer.get("code")
-        for i in by_key.get("" if code is None else str(code), []):
-            if i not in found:
-                found[i] = _result(entries[i], answer, None)
-                break
+        _by_key(entries, found, answer)
     return [found.get(i) or _missing(entry, None) for i, entry in enumerate(entries)]
 
 
@@ -363,6 +463,28 @@ def chunk_failed(chunk: Chunk, error: AkeneoError, *, sent: bool = True) -> list
     ]
 
 
+def split_after(chunk: Chunk, error: AkeneoError, *, split_403: bool) -> list[Chunk] | None:
+    """The two halves to send instead of a chunk the server found too large, or None.
+
+    413 means too large (too many items, or a line too long): halves, down to single items, so
+    that an item too large alone fails alone. A 403 on a large body is most likely the platform's
+    size limit rather than permissions (facts: api-updates §5): it is split once; a half refused
+    with 403 again is a real permission error. Nothing was written by the refused request, so no
+    item gets two results.
+    """
+    if len(chunk.entries) < 2:
+        return None
+    if isinstance(error, PayloadTooLargeError) or (
+        split_403 and isinstance(error, PermissionDeniedError)
+    ):
+        middle = len(chunk.entries) // 2
+        return [
+            Chunk(chunk.format, chunk.entries[:middle]),
+            Chunk(chunk.format, chunk.entries[middle:]),
+        ]
+    return None
+
+
 def stops_batch(error: AkeneoError) -> bool:
     """Errors that will fail every later chunk too: stop sending and report the rest as not sent.
 
@@ -378,18 +500,49 @@ def stops_batch(error: AkeneoError) -> bool:
     )
 
 
-class ReportBuilder:
-    """Collects results that may arrive out of order (concurrent chunks) and sorts them by index."""
+ResultCallback: TypeAlias = Callable[[BatchItemResult], object]
+ProgressCallback: TypeAlias = Callable[[int, int | None], object]
 
-    def __init__(self) -> None:
-        self._results: dict[int, BatchItemResult] = {}
+
+class ReportBuilder:
+    """Collects results that may arrive out of order (concurrent chunks), hands each one to
+    `on_result` as it arrives and reports progress (items done, total when the input has a
+    length) after each batch of results."""
+
+    def __init__(
+        self,
+        *,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        total: int | None = None,
+    ) -> None:
+        self._report = BatchReport()
+        self._on_result = on_result
+        self._on_progress = on_progress
+        self._total = total
+        self._done = 0
 
     def add(self, results: Sequence[BatchItemResult]) -> None:
         for result in results:
-            self._results[result.index] = result
+            self._report._add(result)
+            if self._on_result is not None:
+                self._on_result(result)
+        self._done += len(results)
+        if self._on_progress is not None and results:
+            self._on_progress(self._done, self._total)
 
     def build(self) -> BatchReport:
-        return BatchReport([self._results[i] for i in sorted(self._results)])
+        return self._report
+
+
+def total_of(items: object) -> int | None:
+    """The number of input items when the input knows it (a list, not a generator)."""
+    if isinstance(items, Sized):
+        try:
+            return len(items)
+        except TypeError:
+            return None
+    return None
 
 
 class BatchStop:
@@ -410,17 +563,37 @@ class BatchStop:
 Piece = BatchItemResult | Chunk
 
 
+class _InputRaised(Exception):
+    """The caller's iterable raised (the planner itself never does: a bad item is refused)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
 async def _pieces_of(planner: BatchPlanner, items: AsyncBatchItems) -> AsyncIterator[Piece]:
-    if isinstance(items, AsyncIterable):
-        async for item in items:
-            for piece in planner.feed(item):
-                yield piece
-    else:
-        for item in items:
-            for piece in planner.feed(item):
-                yield piece
+    try:
+        if isinstance(items, AsyncIterable):
+            async for item in items:
+                for piece in planner.feed(item):
+                    yield piece
+        else:
+            for item in items:
+                for piece in planner.feed(item):
+                    yield piece
+    except Exception as exc:
+        raise _InputRaised(exc) from exc
     for piece in planner.flush():
         yield piece
+
+
+def _input_failed(planner: BatchPlanner, report: ReportBuilder, error: Exception) -> None:
+    """Every item read but not sent when the input raised gets its result; then raise."""
+    for piece in planner.flush():
+        if isinstance(piece, Chunk):
+            report.add(chunk_failed(piece, AkeneoError(f"the input raised: {error}"), sent=False))
+        else:
+            report.add([piece])
+    raise BatchInputError(report.build(), error) from error
 
 
 async def send_chunks_in_tasks(
@@ -428,20 +601,25 @@ async def send_chunks_in_tasks(
     items: AsyncBatchItems,
     send: Callable[[Chunk], Awaitable[list[BatchItemResult]]],
     workers: int,
+    report: ReportBuilder,
 ) -> BatchReport:
     """Every item's result; up to `workers` chunks are sent at once, each as a task."""
-    report = ReportBuilder()
     pending: deque[asyncio.Future[list[BatchItemResult]]] = deque()
     try:
-        async for piece in _pieces_of(planner, items):
-            if isinstance(piece, BatchItemResult):
-                report.add([piece])
-            elif workers == 1:
-                report.add(await send(piece))
-            else:
-                while len(pending) >= workers:
-                    report.add(await pending.popleft())
-                pending.append(asyncio.ensure_future(send(piece)))
+        try:
+            async for piece in _pieces_of(planner, items):
+                if isinstance(piece, BatchItemResult):
+                    report.add([piece])
+                elif workers == 1:
+                    report.add(await send(piece))
+                else:
+                    while len(pending) >= workers:
+                        report.add(await pending.popleft())
+                    pending.append(asyncio.ensure_future(send(piece)))
+        except _InputRaised as raised:
+            while pending:
+                report.add(await pending.popleft())
+            _input_failed(planner, report, raised.error)
         while pending:
             report.add(await pending.popleft())
     finally:
@@ -451,8 +629,11 @@ async def send_chunks_in_tasks(
 
 
 def _planned(planner: BatchPlanner, items: SyncBatchItems) -> Iterator[Piece]:
-    for item in items:
-        yield from planner.feed(item)
+    try:
+        for item in items:
+            yield from planner.feed(item)
+    except Exception as exc:
+        raise _InputRaised(exc) from exc
     yield from planner.flush()
 
 
@@ -461,22 +642,30 @@ def send_chunks_in_threads(
     items: SyncBatchItems,
     send: Callable[[Chunk], list[BatchItemResult]],
     workers: int,
+    report: ReportBuilder,
 ) -> BatchReport:
     """Every item's result; up to `workers` chunks are sent at once, each by a pool thread."""
-    report = ReportBuilder()
     if workers == 1:
-        for piece in _planned(planner, items):
-            report.add([piece] if isinstance(piece, BatchItemResult) else send(piece))
+        try:
+            for piece in _planned(planner, items):
+                report.add([piece] if isinstance(piece, BatchItemResult) else send(piece))
+        except _InputRaised as raised:
+            _input_failed(planner, report, raised.error)
         return report.build()
     pending: deque[Future[list[BatchItemResult]]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="akeneo-batch") as pool:
-        for piece in _planned(planner, items):
-            if isinstance(piece, BatchItemResult):
-                report.add([piece])
-                continue
-            while len(pending) >= workers:
+        try:
+            for piece in _planned(planner, items):
+                if isinstance(piece, BatchItemResult):
+                    report.add([piece])
+                    continue
+                while len(pending) >= workers:
+                    report.add(pending.popleft().result())
+                pending.append(pool.submit(send, piece))
+        except _InputRaised as raised:
+            while pending:
                 report.add(pending.popleft().result())
-            pending.append(pool.submit(send, piece))
+            _input_failed(planner, report, raised.error)
         while pending:
             report.add(pending.popleft().result())
     return report.build()

@@ -7,8 +7,8 @@ share (parsing pages, the cursor) is in `_pages.py`.
 
 from __future__ import annotations
 
-from ._pages import Page
+from ._pages import InvalidItem, OnInvalid, Page
 from ._pagination_async import AsyncPaginator
 from ._pagination_sync import SyncPaginator
 
-__all__ = ["AsyncPaginator", "Page", "SyncPaginator"]
+__all__ = ["AsyncPaginator", "InvalidItem", "OnInvalid", "Page", "SyncPaginator"]

@@ -141,10 +141,17 @@ def test_upsert_many_reports_every_item_in_order() -> None:
 
     pim.on("PATCH", "/api/rest/v1/channels", batch)
     codes = [f"c{i}" for i in range(150)] + ["bad"]
+    seen: list[str | None] = []
+    progress: list[tuple[int, int | None]] = []
     with pim.client() as akeneo:
-        report = akeneo.channels.upsert_many({"code": code} for code in codes)
-    assert [r.key for r in report] == codes
+        report = akeneo.channels.upsert_many(
+            ({"code": code} for code in codes),
+            on_result=lambda result: seen.append(result.key),
+            on_progress=lambda done, total: progress.append((done, total)),
+        )
+    assert seen == codes and len(report) == len(codes)
     assert [r.key for r in report.failed] == ["bad"]
+    assert progress == [(100, None), (151, None)]
     assert len([r for r in pim.requests if r.method == "PATCH"]) == 2  # 100 + 51
 
 

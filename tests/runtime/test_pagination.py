@@ -68,7 +68,9 @@ def test_iterates_three_pages_with_absolute_and_relative_links(make_client: Any,
     assert calls[0].url.params["limit"] == "2"
     assert str(calls[1].url) == f"{BASE}{PATH}?pagination_type=search_after&search_after=b"
     assert str(calls[2].url) == f"{BASE}{PATH}?pagination_type=search_after&search_after=d"
-    assert paginator.cursor is None and paginator.exhausted
+    assert paginator.exhausted
+    # After the last item the cursor still resumes exactly: with nothing left.
+    assert paginator.cursor == f"{BASE}{PATH}?pagination_type=search_after&search_after=d#skip=1"
 
 
 def test_nothing_is_sent_before_iteration(make_client: Any, pim: Any) -> None:

@@ -218,12 +218,15 @@ def upsert(items: Any, **kwargs: Any) -> Callable[[Any], Any]:
 
 def test_250_items_split_100_100_50_with_mixed_results_in_order(api: Api, pim: Any) -> None:
     pim.add("PATCH", PRODUCTS, mixed_results)
-    report = api.run(upsert(products(250)))
+    seen: list[Any] = []
+    report = api.run(upsert(products(250), on_result=seen.append))
     sizes = [len(c.content.decode().split("\n")) for c in pim.calls("PATCH", PRODUCTS)]
     assert sizes == [100, 100, 50]
     assert len(report) == 250
     assert [r.index for r in report] == list(range(250))
-    assert [r.key for r in report] == [f"uuid-{n}" for n in range(250)]
+    # each result, key included, went to on_result; the report keeps failures whole
+    assert sorted((r.index, r.key) for r in seen) == [(n, f"uuid-{n}") for n in range(250)]
+    assert [r.key for r in report.failed] == [f"uuid-{n}" for n in range(250) if n % 10 == 3]
     for number, result in enumerate(report):
         if number % 10 == 3:
             assert not result.ok and result.status_code == 422
@@ -237,8 +240,10 @@ def test_250_items_split_100_100_50_with_mixed_results_in_order(api: Api, pim: A
 
 def test_250_items_with_concurrency_keep_input_order(api: Api, pim: Any) -> None:
     pim.add("PATCH", PRODUCTS, mixed_results)
-    report = api.run(upsert(products(250), concurrency=3))
-    assert [r.key for r in report] == [f"uuid-{n}" for n in range(250)]
+    seen: list[Any] = []
+    report = api.run(upsert(products(250), concurrency=3, on_result=seen.append))
+    assert sorted((r.index, r.key) for r in seen) == [(n, f"uuid-{n}") for n in range(250)]
+    assert [r.index for r in report] == list(range(250))
     assert [r.index for r in report.failed] == [n for n in range(250) if n % 10 == 3]
 
 
@@ -278,8 +283,9 @@ def test_oversize_line_is_refused_before_sending(api: Api, pim: Any) -> None:
     pim.add("PATCH", PRODUCTS, mixed_results)
     huge = {"uuid": "uuid-1", "values": {"description": [{"data": "x" * 1_000_000}]}}
     items = [{"uuid": "uuid-0"}, huge, {"uuid": "uuid-2"}]
-    report = api.run(upsert(items))
-    assert [r.key for r in report] == ["uuid-0", "uuid-1", "uuid-2"]
+    seen: list[Any] = []
+    report = api.run(upsert(items, on_result=seen.append))
+    assert sorted((r.index, r.key) for r in seen) == [(0, "uuid-0"), (1, "uuid-1"), (2, "uuid-2")]
     assert not report[1].sent and not report[1].ok and report[1].status_code is None
     assert "over Akeneo's limit of 1000000" in (report[1].message or "")
     sent = pim.calls("PATCH", PRODUCTS)[0].content.decode().split("\n")

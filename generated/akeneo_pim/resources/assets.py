@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -65,6 +66,7 @@ class AssetsResource(SyncResource):
         locales: str | None = None,
         search_after: str | None = None,
         with_asset_auto_tags: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -77,6 +79,8 @@ class AssetsResource(SyncResource):
         sensitive.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
@@ -98,6 +102,9 @@ class AssetsResource(SyncResource):
                 inside `_links.next.href`, which the client follows.
             with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
                 tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -127,6 +134,7 @@ class AssetsResource(SyncResource):
                 "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -138,6 +146,8 @@ class AssetsResource(SyncResource):
         items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -156,6 +166,9 @@ class AssetsResource(SyncResource):
             asset_family_code: Code of the asset family. It is case sensitive.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -182,6 +195,8 @@ class AssetsResource(SyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             path_params={"asset_family_code": asset_family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -341,6 +356,7 @@ class AsyncAssetsResource(AsyncResource):
         locales: str | None = None,
         search_after: str | None = None,
         with_asset_auto_tags: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -353,6 +369,8 @@ class AsyncAssetsResource(AsyncResource):
         sensitive.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             asset_family_code: Code of the asset family. It is case sensitive.
@@ -374,6 +392,9 @@ class AsyncAssetsResource(AsyncResource):
                 inside `_links.next.href`, which the client follows.
             with_asset_auto_tags: Fills the `linked_data` of `auto_tagging` values with each
                 tag's labels, `{"<tag>": {"labels": {...}}}` (SaaS). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -403,6 +424,7 @@ class AsyncAssetsResource(AsyncResource):
                 "with_asset_auto_tags": with_asset_auto_tags,
             },
             item_type=Asset,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -414,6 +436,8 @@ class AsyncAssetsResource(AsyncResource):
         items: Iterable[AssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -432,6 +456,9 @@ class AsyncAssetsResource(AsyncResource):
             asset_family_code: Code of the asset family. It is case sensitive.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -458,6 +485,8 @@ class AsyncAssetsResource(AsyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             path_params={"asset_family_code": asset_family_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from .._endpoint import Endpoint
 from .._pagination_async import AsyncPaginator
@@ -62,10 +62,11 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -79,17 +80,24 @@ class CatalogProductsResource(SyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
             with_count: Adds `items_count`, the number of products in the catalog, to the
                 page. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -120,6 +128,7 @@ class CatalogProductsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=str,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -130,9 +139,10 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -145,15 +155,22 @@ class CatalogProductsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -183,6 +200,7 @@ class CatalogProductsResource(SyncResource):
                 "updated_after": updated_after,
             },
             item_type=CatalogProduct,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -237,9 +255,10 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -253,15 +272,21 @@ class CatalogProductsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -291,6 +316,7 @@ class CatalogProductsResource(SyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -301,9 +327,10 @@ class CatalogProductsResource(SyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -316,15 +343,21 @@ class CatalogProductsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -354,6 +387,7 @@ class CatalogProductsResource(SyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -365,9 +399,10 @@ class CatalogProductsResource(SyncResource):
         model_code: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -380,16 +415,22 @@ class CatalogProductsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             model_code: Code of the product model whose variants are listed.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -419,6 +460,7 @@ class CatalogProductsResource(SyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -433,10 +475,11 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -450,17 +493,24 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
             with_count: Adds `items_count`, the number of products in the catalog, to the
                 page. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -491,6 +541,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=str,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -501,9 +552,10 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -516,15 +568,22 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 100, range 1..1000)
+            limit: Number of items per page. (server default: 100, range 1..1000) Client
+                default: 100, as on other lists (this one allows up to 1000); None leaves it
+                to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -554,6 +613,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "updated_after": updated_after,
             },
             item_type=CatalogProduct,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -608,9 +668,10 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -624,15 +685,21 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -662,6 +729,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -672,9 +740,10 @@ class AsyncCatalogProductsResource(AsyncResource):
         id: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -687,15 +756,21 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -725,6 +800,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -736,9 +812,10 @@ class AsyncCatalogProductsResource(AsyncResource):
         model_code: str,
         *,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         updated_before: str | None = None,
         updated_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -751,16 +828,22 @@ class AsyncCatalogProductsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             id: UUID of the catalog, as answered when the catalog was created.
             model_code: Code of the product model whose variants are listed.
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
             limit: Number of mapped items per page. (server default: 100, range 1..100)
+                Client default: 100, Akeneo's maximum; None leaves it to the server.
             updated_before: Keep only the products whose last update in the PIM is before
                 this date.
             updated_after: Keep only the products whose last update in the PIM is after this
                 date.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -790,6 +873,7 @@ class AsyncCatalogProductsResource(AsyncResource):
                 "updated_after": updated_after,
             },
             item_type=MappedItem,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -61,7 +63,8 @@ class CatalogsResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -74,10 +77,16 @@ class CatalogsResource(SyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of catalogs per page. (server default: 100, range 1..100)
+            limit: Number of catalogs per page. (server default: 100, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -99,6 +108,7 @@ class CatalogsResource(SyncResource):
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
             item_type=Catalog,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -346,7 +356,8 @@ class AsyncCatalogsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -359,10 +370,16 @@ class AsyncCatalogsResource(AsyncResource):
 
         Note: Needs an App token (a connected App), not a connection's token.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of catalogs per page. (server default: 100, range 1..100)
+            limit: Number of catalogs per page. (server default: 100, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -384,6 +401,7 @@ class AsyncCatalogsResource(AsyncResource):
             GET_APP_CATALOGS,
             query={"page": page, "limit": limit},
             item_type=Catalog,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

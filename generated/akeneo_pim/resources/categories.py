@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
 from .._models import AkeneoModel
@@ -83,10 +84,11 @@ class CategoriesResource(SyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -97,6 +99,8 @@ class CategoriesResource(SyncResource):
         Filter with `search` on `is_root`, `parent`, `code` or `updated`; ask for `position`
         and, on SaaS, the enriched `values` with the two flags.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Categories accept
                 `is_root` with `=` (boolean), `parent` with `=` (a category code), `code`
@@ -104,13 +108,17 @@ class CategoriesResource(SyncResource):
                 `{"parent":[{"operator":"=","value":"outdoor"}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_position: Adds `position`, the rank of each category among its siblings,
                 starting at 1 (since 7.0). (server default: False)
             with_enriched_attributes: Adds `values`, the enriched attribute values of each
                 category (SaaS only). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -139,6 +147,7 @@ class CategoriesResource(SyncResource):
                 "with_enriched_attributes": with_enriched_attributes,
             },
             item_type=Category,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -191,6 +200,8 @@ class CategoriesResource(SyncResource):
         items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -204,6 +215,9 @@ class CategoriesResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -230,6 +244,8 @@ class CategoriesResource(SyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -438,10 +454,11 @@ class AsyncCategoriesResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -452,6 +469,8 @@ class AsyncCategoriesResource(AsyncResource):
         Filter with `search` on `is_root`, `parent`, `code` or `updated`; ask for `position`
         and, on SaaS, the enriched `values` with the two flags.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. Categories accept
                 `is_root` with `=` (boolean), `parent` with `=` (a category code), `code`
@@ -459,13 +478,17 @@ class AsyncCategoriesResource(AsyncResource):
                 `{"parent":[{"operator":"=","value":"outdoor"}]}`.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             with_position: Adds `position`, the rank of each category among its siblings,
                 starting at 1 (since 7.0). (server default: False)
             with_enriched_attributes: Adds `values`, the enriched attribute values of each
                 category (SaaS only). (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -494,6 +517,7 @@ class AsyncCategoriesResource(AsyncResource):
                 "with_enriched_attributes": with_enriched_attributes,
             },
             item_type=Category,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -546,6 +570,8 @@ class AsyncCategoriesResource(AsyncResource):
         items: Iterable[CategoryBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -559,6 +585,9 @@ class AsyncCategoriesResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -585,6 +614,8 @@ class AsyncCategoriesResource(AsyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

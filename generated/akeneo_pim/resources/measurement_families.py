@@ -7,7 +7,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
@@ -76,6 +76,8 @@ class MeasurementFamiliesResource(SyncResource):
         items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -89,6 +91,9 @@ class MeasurementFamiliesResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -115,6 +120,8 @@ class MeasurementFamiliesResource(SyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -164,6 +171,8 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -177,6 +186,9 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -203,6 +215,8 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -4,6 +4,8 @@ by the Asset Manager."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -61,8 +63,9 @@ class PamAssetTagsResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -77,12 +80,18 @@ class PamAssetTagsResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -104,6 +113,7 @@ class PamAssetTagsResource(SyncResource):
             GET_ASSET_TAGS,
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=PamAssetTag,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -213,8 +223,9 @@ class AsyncPamAssetTagsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -229,12 +240,18 @@ class AsyncPamAssetTagsResource(AsyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -256,6 +273,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
             GET_ASSET_TAGS,
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=PamAssetTag,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

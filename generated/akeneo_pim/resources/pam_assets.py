@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -89,8 +89,9 @@ class PamAssetsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -106,6 +107,10 @@ class PamAssetsResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
                 `search_after` for large exports: offset pagination stops at 10,000 items.
@@ -114,9 +119,13 @@ class PamAssetsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -144,6 +153,8 @@ class PamAssetsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=PamAsset,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -202,6 +213,8 @@ class PamAssetsResource(SyncResource):
         items: Iterable[PamAssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -220,6 +233,9 @@ class PamAssetsResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -246,6 +262,8 @@ class PamAssetsResource(SyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -360,8 +378,9 @@ class AsyncPamAssetsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -377,6 +396,10 @@ class AsyncPamAssetsResource(AsyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
                 `search_after` for large exports: offset pagination stops at 10,000 items.
@@ -385,9 +408,13 @@ class AsyncPamAssetsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -415,6 +442,8 @@ class AsyncPamAssetsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=PamAsset,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -473,6 +502,8 @@ class AsyncPamAssetsResource(AsyncResource):
         items: Iterable[PamAssetBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -491,6 +522,9 @@ class AsyncPamAssetsResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -517,6 +551,8 @@ class AsyncPamAssetsResource(AsyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

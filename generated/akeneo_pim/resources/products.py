@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -89,7 +89,7 @@ class ProductsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -97,6 +97,7 @@ class ProductsResource(SyncResource):
         with_quality_scores: bool | None = None,
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -108,6 +109,10 @@ class ProductsResource(SyncResource):
         are left out: use the uuid routes to get them all. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -141,7 +146,8 @@ class ProductsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -159,6 +165,9 @@ class ProductsResource(SyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -198,6 +207,8 @@ class ProductsResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=Product,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -255,6 +266,8 @@ class ProductsResource(SyncResource):
         items: Iterable[ProductParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -270,6 +283,9 @@ class ProductsResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -299,6 +315,8 @@ class ProductsResource(SyncResource):
             key="identifier",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -566,7 +584,7 @@ class AsyncProductsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -574,6 +592,7 @@ class AsyncProductsResource(AsyncResource):
         with_quality_scores: bool | None = None,
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -585,6 +604,10 @@ class AsyncProductsResource(AsyncResource):
         are left out: use the uuid routes to get them all. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -618,7 +641,8 @@ class AsyncProductsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -636,6 +660,9 @@ class AsyncProductsResource(AsyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -675,6 +702,8 @@ class AsyncProductsResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=Product,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -732,6 +761,8 @@ class AsyncProductsResource(AsyncResource):
         items: Iterable[ProductParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -747,6 +778,9 @@ class AsyncProductsResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -776,6 +810,8 @@ class AsyncProductsResource(AsyncResource):
             key="identifier",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -95,7 +95,7 @@ class ProductsUuidResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -104,6 +104,7 @@ class ProductsUuidResource(SyncResource):
         with_completenesses: bool | None = None,
         with_root_parent: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -114,6 +115,10 @@ class ProductsUuidResource(SyncResource):
         and values, and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -147,7 +152,8 @@ class ProductsUuidResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -167,6 +173,9 @@ class ProductsUuidResource(SyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -207,6 +216,8 @@ class ProductsUuidResource(SyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -265,6 +276,8 @@ class ProductsUuidResource(SyncResource):
         items: Iterable[ProductUuidParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -280,6 +293,9 @@ class ProductsUuidResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -311,6 +327,8 @@ class ProductsUuidResource(SyncResource):
             key="uuid",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -324,8 +342,9 @@ class ProductsUuidResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -338,6 +357,10 @@ class ProductsUuidResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             body: The request body.
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
@@ -347,9 +370,13 @@ class ProductsUuidResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -381,6 +408,8 @@ class ProductsUuidResource(SyncResource):
             },
             json=body,
             item_type=ProductUuid,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -650,7 +679,7 @@ class AsyncProductsUuidResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
         convert_measurements: bool | None = None,
         with_attribute_options: bool | None = None,
@@ -659,6 +688,7 @@ class AsyncProductsUuidResource(AsyncResource):
         with_completenesses: bool | None = None,
         with_root_parent: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -669,6 +699,10 @@ class AsyncProductsUuidResource(AsyncResource):
         and values, and options to trim or enrich the values. Use
         `pagination_type=search_after` for full exports: offset pagination refuses pages
         past the 10,000th item.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -702,7 +736,8 @@ class AsyncProductsUuidResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
             convert_measurements: Converts the amounts of metric values to the units the
@@ -722,6 +757,9 @@ class AsyncProductsUuidResource(AsyncResource):
                 workflows run on the entity itself, with their tasks (SaaS). Statuses are
                 not inherited: ask for a variant's parent models separately. (server
                 default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -762,6 +800,8 @@ class AsyncProductsUuidResource(AsyncResource):
                 "with_workflow_execution_statuses": with_workflow_execution_statuses,
             },
             item_type=ProductUuid,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -820,6 +860,8 @@ class AsyncProductsUuidResource(AsyncResource):
         items: Iterable[ProductUuidParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -835,6 +877,9 @@ class AsyncProductsUuidResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             create_missing_options: Creates the select options that the sent values refer to
                 and that do not exist yet, for attributes that allow it (SaaS). Leave it out
                 to refuse unknown options. (server default: False)
@@ -866,6 +911,8 @@ class AsyncProductsUuidResource(AsyncResource):
             key="uuid",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             query={"create_missing_options": create_missing_options},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -879,8 +926,9 @@ class AsyncProductsUuidResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -893,6 +941,10 @@ class AsyncProductsUuidResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             body: The request body.
             pagination_type: `page` (offset, the default) or `search_after` (cursor). Use
@@ -902,9 +954,13 @@ class AsyncProductsUuidResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -936,6 +992,8 @@ class AsyncProductsUuidResource(AsyncResource):
             },
             json=body,
             item_type=ProductUuid,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

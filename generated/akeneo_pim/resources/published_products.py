@@ -56,8 +56,9 @@ class PublishedProductsResource(SyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -71,6 +72,10 @@ class PublishedProductsResource(SyncResource):
         the product routes (preferably the uuid ones) instead.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -104,9 +109,13 @@ class PublishedProductsResource(SyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -141,6 +150,8 @@ class PublishedProductsResource(SyncResource):
                 "with_count": with_count,
             },
             item_type=PublishedProduct,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -207,8 +218,9 @@ class AsyncPublishedProductsResource(AsyncResource):
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
         with_count: bool | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -222,6 +234,10 @@ class AsyncPublishedProductsResource(AsyncResource):
         the product routes (preferably the uuid ones) instead.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -255,9 +271,13 @@ class AsyncPublishedProductsResource(AsyncResource):
                 `_links.next.href`. (server default: 1, range 1..)
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
             with_count: Adds `items_count`, the total number of items, to the page. Costly
                 on large catalogs. (server default: False)
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -292,6 +312,8 @@ class AsyncPublishedProductsResource(AsyncResource):
                 "with_count": with_count,
             },
             item_type=PublishedProduct,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

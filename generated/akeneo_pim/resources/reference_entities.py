@@ -4,6 +4,8 @@ materials, with their own records."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -46,6 +48,7 @@ class ReferenceEntitiesResource(SyncResource):
         self,
         *,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -57,9 +60,14 @@ class ReferenceEntitiesResource(SyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -81,6 +89,7 @@ class ReferenceEntitiesResource(SyncResource):
             GET_REFERENCE_ENTITIES,
             query={"search_after": search_after},
             item_type=ReferenceEntity,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -185,6 +194,7 @@ class AsyncReferenceEntitiesResource(AsyncResource):
         self,
         *,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -196,9 +206,14 @@ class AsyncReferenceEntitiesResource(AsyncResource):
 
         Note: Enterprise Edition only.
 
+        Note: Lists with search_after, the only way this endpoint pages.
+
         Args:
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -220,6 +235,7 @@ class AsyncReferenceEntitiesResource(AsyncResource):
             GET_REFERENCE_ENTITIES,
             query={"search_after": search_after},
             item_type=ReferenceEntity,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

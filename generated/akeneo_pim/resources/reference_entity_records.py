@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -58,6 +59,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -69,6 +71,8 @@ class ReferenceEntityRecordsResource(SyncResource):
         paginated with search_after only: follow `_links.next.href`.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             reference_entity_code: Code of the reference entity.
@@ -85,6 +89,9 @@ class ReferenceEntityRecordsResource(SyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -114,6 +121,7 @@ class ReferenceEntityRecordsResource(SyncResource):
                 "search_after": search_after,
             },
             item_type=ReferenceEntityRecord,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -125,6 +133,8 @@ class ReferenceEntityRecordsResource(SyncResource):
         items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -142,6 +152,9 @@ class ReferenceEntityRecordsResource(SyncResource):
             reference_entity_code: Code of the reference entity.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -168,6 +181,8 @@ class ReferenceEntityRecordsResource(SyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             path_params={"reference_entity_code": reference_entity_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -279,6 +294,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         channel: str | None = None,
         locales: str | None = None,
         search_after: str | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -290,6 +306,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         paginated with search_after only: follow `_links.next.href`.
 
         Note: Enterprise Edition only.
+
+        Note: Lists with search_after, the only way this endpoint pages.
 
         Args:
             reference_entity_code: Code of the reference entity.
@@ -306,6 +324,9 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
                 (and the non-localizable ones).
             search_after: Opaque cursor of search_after pagination. Never build it: it comes
                 inside `_links.next.href`, which the client follows.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -335,6 +356,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
                 "search_after": search_after,
             },
             item_type=ReferenceEntityRecord,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -346,6 +368,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -363,6 +387,9 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             reference_entity_code: Code of the reference entity.
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -389,6 +416,8 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             path_params={"reference_entity_code": reference_entity_code},
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -41,7 +43,8 @@ class WorkflowTasksResource(SyncResource):
         search: SearchArg,
         with_attributes: bool | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -55,6 +58,8 @@ class WorkflowTasksResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. `step_uuid` with
                 `=` is required, e.g. `{"step_uuid": [{"operator": "=", "value":
@@ -64,7 +69,11 @@ class WorkflowTasksResource(SyncResource):
                 fill in or to review. (server default: False)
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -92,6 +101,7 @@ class WorkflowTasksResource(SyncResource):
                 "limit": limit,
             },
             item_type=WorkflowTask,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -157,7 +167,8 @@ class AsyncWorkflowTasksResource(AsyncResource):
         search: SearchArg,
         with_attributes: bool | None = None,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -171,6 +182,8 @@ class AsyncWorkflowTasksResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded. `step_uuid` with
                 `=` is required, e.g. `{"step_uuid": [{"operator": "=", "value":
@@ -180,7 +193,11 @@ class AsyncWorkflowTasksResource(AsyncResource):
                 fill in or to review. (server default: False)
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -208,6 +225,7 @@ class AsyncWorkflowTasksResource(AsyncResource):
                 "limit": limit,
             },
             item_type=WorkflowTask,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

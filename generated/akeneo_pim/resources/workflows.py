@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._endpoint import Endpoint
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
@@ -41,7 +43,8 @@ class WorkflowsResource(SyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -54,10 +57,16 @@ class WorkflowsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -79,6 +88,7 @@ class WorkflowsResource(SyncResource):
             GET_WORKFLOWS_LIST,
             query={"page": page, "limit": limit},
             item_type=WorkflowSummary,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -132,7 +142,8 @@ class WorkflowsResource(SyncResource):
         uuid: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -145,11 +156,17 @@ class WorkflowsResource(SyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             uuid: UUID of the resource.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -174,6 +191,7 @@ class WorkflowsResource(SyncResource):
             path_params={"uuid": uuid},
             query={"page": page, "limit": limit},
             item_type=WorkflowStepAssignee,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -187,7 +205,8 @@ class AsyncWorkflowsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -200,10 +219,16 @@ class AsyncWorkflowsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -225,6 +250,7 @@ class AsyncWorkflowsResource(AsyncResource):
             GET_WORKFLOWS_LIST,
             query={"page": page, "limit": limit},
             item_type=WorkflowSummary,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -278,7 +304,8 @@ class AsyncWorkflowsResource(AsyncResource):
         uuid: str,
         *,
         page: int | None = None,
-        limit: int | None = None,
+        limit: int | None = 100,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -291,11 +318,17 @@ class AsyncWorkflowsResource(AsyncResource):
 
         Note: Only on Akeneo's SaaS (Serenity), not on-premise.
 
+        Note: Lists with numbered pages (offset), the only way this endpoint pages.
+
         Args:
             uuid: UUID of the resource.
             page: Number of the page to get (offset pagination). Prefer following
                 `_links.next.href`. (server default: 1, range 1..)
-            limit: Number of items per page. (server default: 10, range 1..100)
+            limit: Number of items per page. (server default: 10, range 1..100) Client
+                default: 100, Akeneo's maximum; None leaves it to the server.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -320,6 +353,7 @@ class AsyncWorkflowsResource(AsyncResource):
             path_params={"uuid": uuid},
             query={"page": page, "limit": limit},
             item_type=WorkflowStepAssignee,
+            on_invalid=on_invalid,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -3,7 +3,7 @@
 
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
-from ._batch import BatchItemResult, BatchReport
+from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -13,6 +13,7 @@ from ._errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidLinkError,
     MethodNotAllowedError,
     NotAcceptableError,
     NotFoundError,
@@ -24,7 +25,7 @@ from ._errors import (
     ValidationErrorDetail,
 )
 from ._files import DownloadedFile
-from ._pagination import AsyncPaginator, Page, SyncPaginator
+from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
 from ._search import Search
 from ._version import __version__
@@ -39,11 +40,15 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
+    "BatchInputError",
     "BatchItemResult",
     "BatchReport",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
+    "InvalidItem",
+    "InvalidLinkError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",

@@ -99,11 +99,11 @@ def test_system_ping_async() -> None:
 
 # GET /api/widgets
 def _widgets_list(akeneo: Akeneo) -> object:
-    return akeneo.widgets.list()
+    return akeneo.widgets.list(on_invalid="raise")
 
 
 def _widgets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.widgets.list()
+    return akeneo.widgets.list(on_invalid="raise")
 
 
 def test_widgets_list() -> None:
@@ -119,7 +119,7 @@ def test_widgets_list_errors(status: str) -> None:
     support.check_error("get_widgets", status, _widgets_list, _widgets_list_async)
 
 
-@pytest.mark.parametrize("mode", ["page"])
+@pytest.mark.parametrize("mode", ["page", "search_after"])
 def test_widgets_list_pages(mode: str) -> None:
     support.check_pages("get_widgets", mode, _widgets_list, _widgets_list_async)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
-from .._batch import BatchReport
+from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
@@ -80,9 +81,12 @@ class WidgetsResource(SyncResource):
         self,
         *,
         page: int | None = None,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        limit: int | None = 100,
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -91,11 +95,21 @@ class WidgetsResource(SyncResource):
 
         Iterates over the widgets.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             page: Number of the page. (server default: 1, range 1..)
+            pagination_type: Offset pages or search_after.
+            limit: Items per page. (range 1..100) Client default: 100, Akeneo's maximum;
+                None leaves it to the server.
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -108,8 +122,17 @@ class WidgetsResource(SyncResource):
             UnprocessableEntityError: Page out of range."""
         return self._client.paginate(
             GET_WIDGETS,
-            query={"page": page, "search": search, "color": color, "codes": codes},
+            query={
+                "page": page,
+                "pagination_type": pagination_type,
+                "limit": limit,
+                "search": search,
+                "color": color,
+                "codes": codes,
+            },
             item_type=Widget,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -148,6 +171,8 @@ class WidgetsResource(SyncResource):
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -159,6 +184,9 @@ class WidgetsResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -171,6 +199,8 @@ class WidgetsResource(SyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -311,6 +341,8 @@ class WidgetsResource(SyncResource):
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -322,6 +354,9 @@ class WidgetsResource(SyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -334,6 +369,8 @@ class WidgetsResource(SyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -347,9 +384,12 @@ class AsyncWidgetsResource(AsyncResource):
         self,
         *,
         page: int | None = None,
+        pagination_type: Literal["page", "search_after"] | None = None,
+        limit: int | None = 100,
         search: SearchArg | None = None,
         color: ColorParam | None = None,
         codes: Sequence[str] | None = None,
+        on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -358,11 +398,21 @@ class AsyncWidgetsResource(AsyncResource):
 
         Iterates over the widgets.
 
+        Note: Lists with search_after by default, as Akeneo recommends for exports: offset
+        pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
+        `with_count`) asks for numbered pages.
+
         Args:
             page: Number of the page. (server default: 1, range 1..)
+            pagination_type: Offset pages or search_after.
+            limit: Items per page. (range 1..100) Client default: 100, Akeneo's maximum;
+                None leaves it to the server.
             search: Filters as JSON.
             color: Keep only widgets of this color.
             codes: Keep only these codes.
+            on_invalid: An item that does not fit its model: `raise` (naming the item),
+                `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
+                logged and listed in the paginator's `invalid_items`.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -375,8 +425,17 @@ class AsyncWidgetsResource(AsyncResource):
             UnprocessableEntityError: Page out of range."""
         return self._client.paginate(
             GET_WIDGETS,
-            query={"page": page, "search": search, "color": color, "codes": codes},
+            query={
+                "page": page,
+                "pagination_type": pagination_type,
+                "limit": limit,
+                "search": search,
+                "color": color,
+                "codes": codes,
+            },
             item_type=Widget,
+            on_invalid=on_invalid,
+            prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -415,6 +474,8 @@ class AsyncWidgetsResource(AsyncResource):
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -426,6 +487,9 @@ class AsyncWidgetsResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -438,6 +502,8 @@ class AsyncWidgetsResource(AsyncResource):
             key="code",
             format="ndjson",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -578,6 +644,8 @@ class AsyncWidgetsResource(AsyncResource):
         items: Iterable[WidgetUpdateParam | AkeneoModel],
         *,
         concurrency: int = 1,
+        on_result: ResultCallback | None = None,
+        on_progress: ProgressCallback | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -589,6 +657,9 @@ class AsyncWidgetsResource(AsyncResource):
         Args:
             items: Any iterable of items, even a lazy generator; sent in chunks of 100.
             concurrency: Chunks in flight at once; capped by the client's max_concurrency.
+            on_result: Called with each item's result, key included, as it arrives.
+            on_progress: Called as `on_progress(done, total)` after each request; `total` is
+                None when the input has no length (a generator).
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -601,6 +672,8 @@ class AsyncWidgetsResource(AsyncResource):
             key="code",
             format="json_array",
             concurrency=concurrency,
+            on_result=on_result,
+            on_progress=on_progress,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -1,0 +1,79 @@
+"""The generated README's export, resume and import-with-progress examples, run as written
+against a server on 127.0.0.1 (only the names they leave to the reader are filled in)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from akeneo_pim import Akeneo
+
+from tests.conftest import GENERATED
+from tests.runtime.local_pim import LocalPIM, product, running
+
+BLOCKS = re.findall(r"```python\n(.*?)```", (GENERATED / "README.md").read_text(), re.S)
+
+
+def block_with(text: str) -> str:
+    [found] = [block for block in BLOCKS if text in block]
+    return found
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalPIM]:
+    with running(LocalPIM([product(i) for i in range(250)])) as pim:
+        yield pim
+
+
+@pytest.mark.parametrize("stop_after", [0, 1, 99, 100, 150, 249, 250])
+def test_the_export_and_resume_example(server: LocalPIM, stop_after: int) -> None:
+    saved: list[str] = []
+    with Akeneo(**server.settings()) as akeneo:
+        namespace: dict[str, Any] = {
+            "akeneo": akeneo,
+            "save": lambda item: saved.append(item.uuid),
+            "time_is_up": lambda: len(saved) >= stop_after,
+        }
+        exec(block_with("resume_from(checkpoint)"), namespace)
+    # cut after the item that made time_is_up() true (or never, at 250): each item exactly once
+    assert saved == [product(i)["uuid"] for i in range(250)]
+
+
+class FakeBar:
+    """What the example uses of tqdm: a context manager with `n`, `total` and `update`."""
+
+    made: ClassVar[list[FakeBar]] = []
+
+    def __init__(self, *, total: int | None = None, unit: str = "") -> None:
+        self.total, self.n = total, 0
+        FakeBar.made.append(self)
+
+    def __enter__(self) -> FakeBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def update(self, count: int) -> None:
+        self.n += count
+
+
+def test_the_import_with_progress_example(
+    server: LocalPIM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=FakeBar))
+    monkeypatch.chdir(tmp_path)
+    rows = [types.SimpleNamespace(uuid=f"u{n}", values={}) for n in range(230)]
+    with Akeneo(**server.settings()) as akeneo:
+        namespace: dict[str, Any] = {"akeneo": akeneo, "read_millions_of_rows": lambda: rows}
+        exec(block_with("on_progress="), namespace)
+    report = namespace["report"]
+    assert len(report) == 230 and report.ok
+    assert FakeBar.made[-1].n == FakeBar.made[-1].total == 230
+    logged = (tmp_path / "done.log").read_text().split()  # in the order requests were answered
+    assert sorted(logged) == sorted(f"u{n}" for n in range(230))
