@@ -3,7 +3,7 @@
 documentation and the known behaviour of its servers. The host is each customer's
 own PIM."""
 
-from . import models, params
+from . import events, models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchItemResult, BatchReport
 from ._errors import (
@@ -29,6 +29,7 @@ from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, Page, SyncPaginator
 from ._results import WriteResult
 from ._search import Search
+from ._signatures import SignatureError
 from ._version import __version__
 
 __all__ = [
@@ -54,12 +55,14 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "Search",
+    "SignatureError",
     "SyncPaginator",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
     "WriteResult",
     "__version__",
+    "events",
     "models",
     "params",
 ]
