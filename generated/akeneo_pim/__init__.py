@@ -3,7 +3,7 @@
 documentation and the known behaviour of its servers. The host is each customer's
 own PIM."""
 
-from . import events, models, params
+from . import apps, events, models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchItemResult, BatchReport
 from ._errors import (
@@ -62,6 +62,7 @@ __all__ = [
     "ValidationErrorDetail",
     "WriteResult",
     "__version__",
+    "apps",
     "events",
     "models",
     "params",
