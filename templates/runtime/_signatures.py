@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol, cast
 
 from ._errors import AkeneoError
 
@@ -23,6 +24,7 @@ __all__ = [
     "LEGACY_TIMESTAMP_HEADER",
     "PRIMARY_HEADER",
     "SECONDARY_HEADER",
+    "HeaderItems",
     "HeaderSource",
     "MalformedSignatureError",
     "MissingSignatureHeaderError",
@@ -44,7 +46,16 @@ LEGACY_SIGNATURE_HEADER = "X-Akeneo-Request-Signature"
 LEGACY_TIMESTAMP_HEADER = "X-Akeneo-Request-Timestamp"
 DEFAULT_MAX_AGE = 300.0  # Akeneo gives no window for the legacy scheme: 5 minutes is our choice
 
-HeaderSource = Mapping[str, str] | Iterable[tuple[str | bytes, str | bytes]]
+
+class HeaderItems(Protocol):
+    """Anything with `items()`: a dict, httpx/Starlette/Werkzeug headers, `email.message.Message`
+    (the headers of `http.server`)."""
+
+    def items(self) -> Iterable[tuple[str, str]]: ...
+
+
+# A headers mapping, or the raw (name, value) pairs of an ASGI scope.
+HeaderSource = Mapping[str, str] | HeaderItems | Iterable[tuple[str | bytes, str | bytes]]
 Secret = str | bytes
 
 
@@ -197,8 +208,9 @@ def _keys(secrets: Secret | Sequence[Secret]) -> list[bytes]:
 
 def _header_lookup(headers: HeaderSource) -> dict[str, str]:
     """Lower-cased name -> value (the first one of a repeated header)."""
+    items = getattr(headers, "items", None)
     pairs: Iterable[tuple[str | bytes, str | bytes]] = (
-        headers.items() if isinstance(headers, Mapping) else headers
+        items() if callable(items) else cast(Iterable[tuple[str | bytes, str | bytes]], headers)
     )
     found: dict[str, str] = {}
     for name, value in pairs:

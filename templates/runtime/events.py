@@ -9,7 +9,7 @@ event = events.parse_event(body)  # ProductUpdatedEvent, ... or a plain Event fo
 ```
 Everything here works on the raw request `bytes` and a headers mapping, whatever the framework.
 The names are defined in small modules (`_signatures`, `_dedup`, `_event_types`, `_event_data`,
-`_event_parse`); this module gathers them under one public import path.
+`_event_parse`, `_event_sender`); this module gathers them under one public import path.
 """
 
 from __future__ import annotations
@@ -64,6 +64,15 @@ from ._event_parse import (
     parse_events,
     parse_notification,
 )
+from ._event_sender import (
+    PLATFORM_RETRY_DELAYS,
+    AsyncEventSender,
+    Delivery,
+    DeliveryAttempt,
+    EventSender,
+    make_event,
+    signed_headers,
+)
 from ._event_types import (
     EVENT_CLASSES,
     TYPE_PREFIX,
@@ -113,6 +122,7 @@ from ._signatures import (
     LEGACY_TIMESTAMP_HEADER,
     PRIMARY_HEADER,
     SECONDARY_HEADER,
+    HeaderItems,
     HeaderSource,
     MalformedSignatureError,
     MissingSignatureHeaderError,
@@ -133,6 +143,7 @@ __all__ = [
     "EVENT_CLASSES",
     "LEGACY_SIGNATURE_HEADER",
     "LEGACY_TIMESTAMP_HEADER",
+    "PLATFORM_RETRY_DELAYS",
     "PRIMARY_HEADER",
     "SECONDARY_HEADER",
     "TYPE_PREFIX",
@@ -142,6 +153,7 @@ __all__ = [
     "AssetDeletedEvent",
     "AssetEventData",
     "AssetUpdatedEvent",
+    "AsyncEventSender",
     "AttributeCreatedEvent",
     "AttributeDeletedEvent",
     "AttributeEventData",
@@ -161,6 +173,8 @@ __all__ = [
     "CompletenessEventData",
     "ConnectionDeletedEvent",
     "ConnectionEventData",
+    "Delivery",
+    "DeliveryAttempt",
     "Event",
     "EventAddedRemoved",
     "EventApp",
@@ -181,6 +195,7 @@ __all__ = [
     "EventProductModel",
     "EventProductModelDelta",
     "EventRecord",
+    "EventSender",
     "EventTask",
     "EventUuid",
     "EventValueChange",
@@ -188,6 +203,7 @@ __all__ = [
     "FamilyDeletedEvent",
     "FamilyEventData",
     "FamilyUpdatedEvent",
+    "HeaderItems",
     "HeaderSource",
     "JobEventData",
     "JobExportStatusChangedEvent",
@@ -222,10 +238,12 @@ __all__ = [
     "WorkflowTaskEventData",
     "event_class",
     "legacy_signature",
+    "make_event",
     "parse_event",
     "parse_events",
     "parse_notification",
     "signature",
+    "signed_headers",
     "verify_legacy_signature",
     "verify_signature",
 ]
