@@ -175,17 +175,18 @@ class EventSender:
             if delay:
                 self._sleep(delay)
             try:
-                response: httpx.Response | None = self._http.post(
+                sent = self._http.post(
                     settings.url,
                     content=body,
                     headers=settings.request_headers(body),
                     timeout=settings.timeout,
                 )
             except httpx.TransportError as error:
-                response = None
+                response: httpx.Response | None = None
                 delivery.attempts.append(DeliveryAttempt(None, type(error).__name__, delay))
             else:
-                delivery.attempts.append(DeliveryAttempt(response.status_code, None, delay))
+                response = sent
+                delivery.attempts.append(DeliveryAttempt(sent.status_code, None, delay))
             outcome = _verdict(response)
             if outcome is not None:
                 delivery.outcome = outcome
@@ -233,17 +234,18 @@ class AsyncEventSender:
             if delay:
                 await self._sleep(delay)
             try:
-                response: httpx.Response | None = await self._http.post(
+                sent = await self._http.post(
                     settings.url,
                     content=body,
                     headers=settings.request_headers(body),
                     timeout=settings.timeout,
                 )
             except httpx.TransportError as error:
-                response = None
+                response: httpx.Response | None = None
                 delivery.attempts.append(DeliveryAttempt(None, type(error).__name__, delay))
             else:
-                delivery.attempts.append(DeliveryAttempt(response.status_code, None, delay))
+                response = sent
+                delivery.attempts.append(DeliveryAttempt(sent.status_code, None, delay))
             outcome = _verdict(response)
             if outcome is not None:
                 delivery.outcome = outcome
