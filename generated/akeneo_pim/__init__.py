@@ -31,6 +31,7 @@ from ._results import WriteResult
 from ._search import Search
 from ._signatures import SignatureError
 from ._version import __version__
+from .event_platform import AsyncEventPlatform, EventPlatform
 
 __all__ = [
     "APIConnectionError",
@@ -67,3 +68,4 @@ __all__ = [
     "models",
     "params",
 ]
+__all__ += ["AsyncEventPlatform", "EventPlatform"]
