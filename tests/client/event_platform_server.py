@@ -174,7 +174,9 @@ def serve_platform() -> Iterator[Platform]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.platform = platform
     platform.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield platform

@@ -75,7 +75,9 @@ def serve_receiver(receiver: Receiver) -> Iterator[Receiver]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.receiver = receiver
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/akeneo/events"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield receiver
