@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CODEGEN := $(BIN)/akeneo-codegen
 SPEC := spec/openapi.yaml
+# The companion document beside it (generator/companions.py): generate and check include it.
+EVENTS_SPEC := spec/event-platform/openapi.yaml
 OUTPUT := generated
 # The contract suite's own venv: openapi-core's pins conflict with the generator's (tests/contract/requirements.txt).
 CONTRACT_VENV := .venv-contract
@@ -35,6 +37,7 @@ $(STAMP): pyproject.toml requirements-lock.txt
 
 validate: $(STAMP)
 	$(CODEGEN) validate $(SPEC)
+	$(CODEGEN) validate $(EVENTS_SPEC)
 
 generate: validate
 	$(CODEGEN) generate $(SPEC) -o $(OUTPUT)

@@ -9,11 +9,13 @@ import os
 from pathlib import Path
 
 from .build import build_api
+from .companions import Companion, companion_documents
 from .contract import render_contract_tests
+from .errors import SpecError, SpecProblem
 from .format import Formatter
 from .ir import Api
 from .load import LoadedSpec, load_spec
-from .render import RUNTIME, header, render_package, runtime_files
+from .render import RUNTIME, header, render_companion, render_package, runtime_files
 from .unasync import stale_derived, write_derived
 from .validate import validate
 
@@ -54,14 +56,34 @@ def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
     validate(spec, cache_dir=cache / "valid" if cache else None)
     api = build_api(spec)
     source = source_name(spec)
-    rendered = render_package(api, source=source)
+    companions = _companions(spec_path, cache)
+    rendered = render_package(
+        api, source=source, companions=tuple((c, a) for c, a, _ in companions)
+    )
     rendered.update(render_contract_tests(api, spec, header(source)))
+    for companion, companion_api, companion_source in companions:
+        own = render_companion(companion_api, companion_source, companion)
+        clashes = sorted(own.keys() & rendered.keys())
+        if clashes:
+            message = f"companion {companion.directory!r} would overwrite {', '.join(clashes)}"
+            raise SpecError([SpecProblem(message)])
+        rendered.update(own)
     formatter = Formatter(
         cache_dir=cache / "black" if cache else None, workers=os.cpu_count() or 1
     )
     files = formatter.format_files(rendered)
     files.update(runtime_files())
     return files
+
+
+def _companions(spec_path: Path, cache: Path | None) -> list[tuple[Companion, Api, str]]:
+    """Each companion document beside the spec (`companions`), loaded, validated and built."""
+    built = []
+    for companion, document in companion_documents(spec_root(spec_path)):
+        spec = load_spec(document)
+        validate(spec, cache_dir=cache / "valid" if cache else None)
+        built.append((companion, build_api(spec), source_name(spec)))
+    return built
 
 
 def source_name(spec: LoadedSpec) -> str:

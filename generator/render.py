@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from . import runtime_facts
+from .companions import Companion
 from .ir import Alias, Api, Model, Resource
 from .naming import isort_key
 from .runtime_retry import retried_statuses
@@ -53,12 +54,19 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_package(api: Api, source: str) -> dict[str, str]:
+def render_package(
+    api: Api, source: str, companions: tuple[tuple[Companion, Api], ...] = ()
+) -> dict[str, str]:
     """Every rendered file of the package as text, keyed by its path relative to the output
     directory; the static runtime comes from `runtime_files`."""
     env = _environment()
     line = header(source)
-    common = {"api": api, "header_hash": f"# {line}", "header_html": f"<!-- {line} -->"}
+    common = {
+        "api": api,
+        "header_hash": f"# {line}",
+        "header_html": f"<!-- {line} -->",
+        "companions": companions,
+    }
     files: dict[str, str] = {}
 
     def render(template: str, target: str, **context: object) -> None:
@@ -178,7 +186,9 @@ def _import_lines(used: set[str], local: Iterable[str]) -> list[str]:
     return lines
 
 
-def _resource_imports(resource: Resource) -> list[str]:
+def _resource_imports(resource: Resource, module: str = "") -> list[str]:
+    """What a resource module imports; `module` prefixes the models and params modules of a
+    companion (`event_platform_models`)."""
     used: set[str] = set()
     for op in resource.operations:
         for arg in op.signature.args:
@@ -207,7 +217,52 @@ def _resource_imports(resource: Resource) -> list[str]:
         for module, names in sorted(by_module.items())
     ]
     if resource.models:
-        local.append(f"from ..models import {', '.join(resource.models)}")
+        local.append(f"from ..{module}models import {', '.join(resource.models)}")
     if resource.params:
-        local.append(f"from ..params import {', '.join(resource.params)}")
+        local.append(f"from ..{module}params import {', '.join(resource.params)}")
     return _import_lines(used, local)
+
+
+def render_companion(api: Api, source: str, companion: Companion) -> dict[str, str]:
+    """The files of a companion document (`companions`): its resources, models, request types and
+    client classes, rendered through the same templates as the main document's."""
+    env = _environment()
+    line = header(source)
+    common = {"api": api, "header_hash": f"# {line}", "header_html": f"<!-- {line} -->"}
+    prefix = f"{companion.module}_"
+    files: dict[str, str] = {}
+
+    def render(template: str, target: str, **context: object) -> None:
+        files[f"{PACKAGE}/{target}"] = env.get_template(template).render(**common, **context)
+
+    read_models = [m for m in api.models if m.read]
+    write_models = [m for m in api.models if m.write]
+    render(
+        f"{PACKAGE}/models.py.j2",
+        f"{prefix}models.py",
+        read_models=read_models,
+        exports=sorted((m.name for m in read_models), key=isort_key),
+        imports=_import_lines(_model_names(read_models, "read"), local=()),
+    )
+    render(
+        f"{PACKAGE}/params.py.j2",
+        f"{prefix}params.py",
+        write_models=write_models,
+        exports=sorted((m.param_name for m in write_models), key=isort_key),
+        imports=_import_lines(_model_names(write_models, "write"), local=()),
+    )
+    for resource in api.resources:
+        render(
+            f"{PACKAGE}/resources/resource.py.j2",
+            f"resources/{resource.module}.py",
+            resource=resource,
+            flavours=_flavours(resource),
+            imports=_resource_imports(resource, prefix),
+        )
+    render(
+        f"{PACKAGE}/companion.py.j2",
+        f"{companion.module}.py",
+        companion=companion,
+        base_module=runtime_facts.module_of(companion.base_class),
+    )
+    return files

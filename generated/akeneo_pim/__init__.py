@@ -3,7 +3,7 @@
 documentation and the known behaviour of its servers. The host is each customer's
 own PIM."""
 
-from . import models, params
+from . import apps, events, models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
@@ -30,7 +30,9 @@ from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
 from ._search import Search
+from ._signatures import SignatureError
 from ._version import __version__
+from .event_platform import AsyncEventPlatform, EventPlatform
 
 __all__ = [
     "APIConnectionError",
@@ -59,12 +61,16 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "Search",
+    "SignatureError",
     "SyncPaginator",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
     "WriteResult",
     "__version__",
+    "apps",
+    "events",
     "models",
     "params",
 ]
+__all__ += ["AsyncEventPlatform", "EventPlatform"]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .changes import DiffReport
+from .companions import companion_changes
 from .engine import diff_sides, group_titles
 from .report import render_json, render_markdown, render_text
 from .rules import Level
@@ -82,9 +84,18 @@ def diff_command(
                     click.echo(f"error: {problem}", err=True)
                 click.echo(f"error: {error.message}", err=True)
                 sys.exit(EXIT_USAGE if error.usage else EXIT_SPEC)
-    base, head = sides
-    report = diff_sides(base, head)
-    titles = group_titles(base, head)
+        base, head = sides
+        report = diff_sides(base, head)
+        titles = group_titles(base, head)
+        try:  # the companion documents beside each side's spec (generator/companions.py)
+            extra, extra_titles = companion_changes(base, head, Path(scratch), validate)
+        except SideError as error:
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {error.message}", err=True)
+            sys.exit(EXIT_SPEC)
+    report = DiffReport(report.base, report.head, [*report.changes, *extra])
+    titles.update(extra_titles)
     if output_format == "json":
         text = render_json(report)
     elif output_format == "markdown":
