@@ -5,22 +5,27 @@ own PIM."""
 
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
-from ._batch import BatchItemResult, BatchReport
+from ._batch import BatchError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    CatalogUnavailableError,
+    ConfigurationError,
     ConflictError,
     InternalServerError,
+    InvalidLinkError,
     MethodNotAllowedError,
     NotAcceptableError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    UnexpectedResponseError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationErrorDetail,
@@ -33,6 +38,7 @@ from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "Akeneo",
@@ -41,11 +47,15 @@ __all__ = [
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
     "BatchItemResult",
     "BatchReport",
+    "CatalogUnavailableError",
+    "ConfigurationError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
+    "InvalidLinkError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",
@@ -55,6 +65,7 @@ __all__ = [
     "RateLimitError",
     "Search",
     "SyncPaginator",
+    "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",

@@ -5,7 +5,6 @@ link rules and transformations."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -129,7 +128,7 @@ class AssetFamiliesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AssetFamilyUpdateParam | AkeneoModel,
+        body: AssetFamilyUpdateParam | AssetFamily,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -265,7 +264,7 @@ class AsyncAssetFamiliesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AssetFamilyUpdateParam | AkeneoModel,
+        body: AssetFamilyUpdateParam | AssetFamily,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -62,7 +61,7 @@ class AssetsResource(SyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -127,7 +126,7 @@ class AssetsResource(SyncResource):
     def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetUpdateParam | Asset],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -265,7 +264,7 @@ class AssetsResource(SyncResource):
         self,
         asset_family_code: str,
         code: str,
-        body: AssetUpdateParam | AkeneoModel,
+        body: AssetUpdateParam | Asset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -321,7 +320,7 @@ class AsyncAssetsResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -386,7 +385,7 @@ class AsyncAssetsResource(AsyncResource):
     async def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetUpdateParam | AkeneoModel],
+        items: Iterable[AssetUpdateParam | Asset],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -524,7 +523,7 @@ class AsyncAssetsResource(AsyncResource):
         self,
         asset_family_code: str,
         code: str,
-        body: AssetUpdateParam | AkeneoModel,
+        body: AssetUpdateParam | Asset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -102,7 +101,7 @@ class AssociationTypesResource(SyncResource):
 
     def create(
         self,
-        body: AssociationTypeParam | AkeneoModel,
+        body: AssociationTypeParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -143,7 +142,7 @@ class AssociationTypesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AssociationTypeUpdateParam | AkeneoModel],
+        items: Iterable[AssociationTypeUpdateParam | AssociationType],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -228,7 +227,7 @@ class AssociationTypesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AssociationTypeUpdateParam | AkeneoModel,
+        body: AssociationTypeUpdateParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -320,7 +319,7 @@ class AsyncAssociationTypesResource(AsyncResource):
 
     async def create(
         self,
-        body: AssociationTypeParam | AkeneoModel,
+        body: AssociationTypeParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -361,7 +360,7 @@ class AsyncAssociationTypesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AssociationTypeUpdateParam | AkeneoModel],
+        items: Iterable[AssociationTypeUpdateParam | AssociationType],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -446,7 +445,7 @@ class AsyncAssociationTypesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AssociationTypeUpdateParam | AkeneoModel,
+        body: AssociationTypeUpdateParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -108,7 +107,7 @@ class AttributeGroupsResource(SyncResource):
 
     def create(
         self,
-        body: AttributeGroupParam | AkeneoModel,
+        body: AttributeGroupParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -149,7 +148,7 @@ class AttributeGroupsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeGroupUpdateParam | AkeneoModel],
+        items: Iterable[AttributeGroupUpdateParam | AttributeGroup],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -234,7 +233,7 @@ class AttributeGroupsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AttributeGroupUpdateParam | AkeneoModel,
+        body: AttributeGroupUpdateParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -331,7 +330,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
 
     async def create(
         self,
-        body: AttributeGroupParam | AkeneoModel,
+        body: AttributeGroupParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -372,7 +371,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeGroupUpdateParam | AkeneoModel],
+        items: Iterable[AttributeGroupUpdateParam | AttributeGroup],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -457,7 +456,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AttributeGroupUpdateParam | AkeneoModel,
+        body: AttributeGroupUpdateParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

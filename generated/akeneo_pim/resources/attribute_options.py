@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -108,7 +107,7 @@ class AttributeOptionsResource(SyncResource):
     def create(
         self,
         attribute_code: str,
-        body: AttributeOptionParam | AkeneoModel,
+        body: AttributeOptionParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -153,7 +152,7 @@ class AttributeOptionsResource(SyncResource):
     def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
+        items: Iterable[AttributeOptionUpdateParam | AttributeOption],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -247,7 +246,7 @@ class AttributeOptionsResource(SyncResource):
         self,
         attribute_code: str,
         code: str,
-        body: AttributeOptionUpdateParam | AkeneoModel,
+        body: AttributeOptionUpdateParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -348,7 +347,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
     async def create(
         self,
         attribute_code: str,
-        body: AttributeOptionParam | AkeneoModel,
+        body: AttributeOptionParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -393,7 +392,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
     async def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionUpdateParam | AkeneoModel],
+        items: Iterable[AttributeOptionUpdateParam | AttributeOption],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -487,7 +486,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
         self,
         attribute_code: str,
         code: str,
-        body: AttributeOptionUpdateParam | AkeneoModel,
+        body: AttributeOptionUpdateParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -119,7 +118,7 @@ class AttributesResource(SyncResource):
 
     def create(
         self,
-        body: AttributeParam | AkeneoModel,
+        body: AttributeParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -161,7 +160,7 @@ class AttributesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeUpdateParam | AkeneoModel],
+        items: Iterable[AttributeUpdateParam | Attribute],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -251,7 +250,7 @@ class AttributesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AttributeUpdateParam | AkeneoModel,
+        body: AttributeUpdateParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -360,7 +359,7 @@ class AsyncAttributesResource(AsyncResource):
 
     async def create(
         self,
-        body: AttributeParam | AkeneoModel,
+        body: AttributeParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -402,7 +401,7 @@ class AsyncAttributesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeUpdateParam | AkeneoModel],
+        items: Iterable[AttributeUpdateParam | Attribute],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -492,7 +491,7 @@ class AsyncAttributesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AttributeUpdateParam | AkeneoModel,
+        body: AttributeUpdateParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

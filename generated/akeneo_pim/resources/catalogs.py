@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -99,7 +98,7 @@ class CatalogsResource(SyncResource):
 
     def create(
         self,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -230,7 +229,7 @@ class CatalogsResource(SyncResource):
     def update(
         self,
         id: str,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -330,7 +329,7 @@ class AsyncCatalogsResource(AsyncResource):
 
     async def create(
         self,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -461,7 +460,7 @@ class AsyncCatalogsResource(AsyncResource):
     async def update(
         self,
         id: str,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

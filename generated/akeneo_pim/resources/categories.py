@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from .._batch import BatchReport
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -134,7 +133,7 @@ class CategoriesResource(SyncResource):
 
     def create(
         self,
-        body: CategoryCreateParam | AkeneoModel,
+        body: CategoryCreateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -175,7 +174,7 @@ class CategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryUpdateParam | Category],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -270,7 +269,7 @@ class CategoriesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: CategoryUpdateParam | AkeneoModel,
+        body: CategoryUpdateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -429,7 +428,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def create(
         self,
-        body: CategoryCreateParam | AkeneoModel,
+        body: CategoryCreateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -470,7 +469,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[CategoryUpdateParam | AkeneoModel],
+        items: Iterable[CategoryUpdateParam | Category],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -565,7 +564,7 @@ class AsyncCategoriesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: CategoryUpdateParam | AkeneoModel,
+        body: CategoryUpdateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

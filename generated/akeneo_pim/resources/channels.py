@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -102,7 +101,7 @@ class ChannelsResource(SyncResource):
 
     def create(
         self,
-        body: ChannelParam | AkeneoModel,
+        body: ChannelParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -142,7 +141,7 @@ class ChannelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ChannelUpdateParam | AkeneoModel],
+        items: Iterable[ChannelUpdateParam | Channel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -227,7 +226,7 @@ class ChannelsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: ChannelUpdateParam | AkeneoModel,
+        body: ChannelUpdateParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -319,7 +318,7 @@ class AsyncChannelsResource(AsyncResource):
 
     async def create(
         self,
-        body: ChannelParam | AkeneoModel,
+        body: ChannelParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -359,7 +358,7 @@ class AsyncChannelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ChannelUpdateParam | AkeneoModel],
+        items: Iterable[ChannelUpdateParam | Channel],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -444,7 +443,7 @@ class AsyncChannelsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: ChannelUpdateParam | AkeneoModel,
+        body: ChannelUpdateParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -116,7 +115,7 @@ class FamiliesResource(SyncResource):
 
     def create(
         self,
-        body: FamilyParam | AkeneoModel,
+        body: FamilyParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -157,7 +156,7 @@ class FamiliesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyUpdateParam | Family],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -242,7 +241,7 @@ class FamiliesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: FamilyUpdateParam | AkeneoModel,
+        body: FamilyUpdateParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -287,7 +286,7 @@ class FamiliesResource(SyncResource):
     def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | AkeneoModel,
+        body: FamilyVariantParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -386,7 +385,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def create(
         self,
-        body: FamilyParam | AkeneoModel,
+        body: FamilyParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -427,7 +426,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[FamilyUpdateParam | AkeneoModel],
+        items: Iterable[FamilyUpdateParam | Family],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -512,7 +511,7 @@ class AsyncFamiliesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: FamilyUpdateParam | AkeneoModel,
+        body: FamilyUpdateParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -557,7 +556,7 @@ class AsyncFamiliesResource(AsyncResource):
     async def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | AkeneoModel,
+        body: FamilyVariantParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -104,7 +103,7 @@ class FamilyVariantsResource(SyncResource):
     def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
+        items: Iterable[FamilyVariantUpdateParam | FamilyVariantRead],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -194,7 +193,7 @@ class FamilyVariantsResource(SyncResource):
         self,
         family_code: str,
         code: str,
-        body: FamilyVariantUpdateParam | AkeneoModel,
+        body: FamilyVariantUpdateParam | FamilyVariantRead,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -295,7 +294,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
     async def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantUpdateParam | AkeneoModel],
+        items: Iterable[FamilyVariantUpdateParam | FamilyVariantRead],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -385,7 +384,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         self,
         family_code: str,
         code: str,
-        body: FamilyVariantUpdateParam | AkeneoModel,
+        body: FamilyVariantUpdateParam | FamilyVariantRead,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -135,7 +134,7 @@ class PamAssetCategoriesResource(SyncResource):
 
     def create(
         self,
-        body: PamAssetCategoryParam | AkeneoModel,
+        body: PamAssetCategoryParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -181,7 +180,7 @@ class PamAssetCategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryUpdateParam | PamAssetCategory],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -277,7 +276,7 @@ class PamAssetCategoriesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetCategoryUpdateParam | AkeneoModel,
+        body: PamAssetCategoryUpdateParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -383,7 +382,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
     async def create(
         self,
-        body: PamAssetCategoryParam | AkeneoModel,
+        body: PamAssetCategoryParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -429,7 +428,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryUpdateParam | PamAssetCategory],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -525,7 +524,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetCategoryUpdateParam | AkeneoModel,
+        body: PamAssetCategoryUpdateParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -5,7 +5,6 @@ by the Asset Manager."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -155,7 +154,7 @@ class PamAssetTagsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetTagParam | AkeneoModel,
+        body: PamAssetTagParam | PamAssetTag,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -304,7 +303,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetTagParam | AkeneoModel,
+        body: PamAssetTagParam | PamAssetTag,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

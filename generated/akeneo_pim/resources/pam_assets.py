@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -150,7 +149,7 @@ class PamAssetsResource(SyncResource):
 
     def create(
         self,
-        body: PamAssetParam | AkeneoModel,
+        body: PamAssetParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -197,7 +196,7 @@ class PamAssetsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[PamAssetUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetUpdateParam | PamAsset],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -294,7 +293,7 @@ class PamAssetsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetUpdateParam | AkeneoModel,
+        body: PamAssetUpdateParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -414,7 +413,7 @@ class AsyncPamAssetsResource(AsyncResource):
 
     async def create(
         self,
-        body: PamAssetParam | AkeneoModel,
+        body: PamAssetParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -461,7 +460,7 @@ class AsyncPamAssetsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[PamAssetUpdateParam | AkeneoModel],
+        items: Iterable[PamAssetUpdateParam | PamAsset],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -558,7 +557,7 @@ class AsyncPamAssetsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetUpdateParam | AkeneoModel,
+        body: PamAssetUpdateParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -4,12 +4,11 @@ to read and write products."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -84,8 +83,8 @@ class ProductsUuidResource(SyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -198,7 +197,7 @@ class ProductsUuidResource(SyncResource):
 
     def create(
         self,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -245,7 +244,7 @@ class ProductsUuidResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductUuidParam | AkeneoModel],
+        items: Iterable[ProductUuidParam | ProductUuid],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -402,7 +401,7 @@ class ProductsUuidResource(SyncResource):
     def upsert(
         self,
         uuid: str,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -548,8 +547,8 @@ class AsyncProductsUuidResource(AsyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -662,7 +661,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     async def create(
         self,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -709,7 +708,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductUuidParam | AkeneoModel],
+        items: Iterable[ProductUuidParam | ProductUuid],
         *,
         concurrency: int = 1,
         create_missing_options: bool | None = None,
@@ -866,7 +865,7 @@ class AsyncProductsUuidResource(AsyncResource):
     async def upsert(
         self,
         uuid: str,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

@@ -5,7 +5,6 @@ materials, with their own records."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -129,7 +128,7 @@ class ReferenceEntitiesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: ReferenceEntityUpdateParam | AkeneoModel,
+        body: ReferenceEntityUpdateParam | ReferenceEntity,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -265,7 +264,7 @@ class AsyncReferenceEntitiesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: ReferenceEntityUpdateParam | AkeneoModel,
+        body: ReferenceEntityUpdateParam | ReferenceEntity,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -56,7 +55,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -121,7 +120,7 @@ class ReferenceEntityRecordsResource(SyncResource):
     def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordUpdateParam | ReferenceEntityRecord],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -217,7 +216,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityRecordUpdateParam | AkeneoModel,
+        body: ReferenceEntityRecordUpdateParam | ReferenceEntityRecord,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -272,7 +271,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -337,7 +336,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
     async def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordUpdateParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordUpdateParam | ReferenceEntityRecord],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -433,7 +432,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityRecordUpdateParam | AkeneoModel,
+        body: ReferenceEntityRecordUpdateParam | ReferenceEntityRecord,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 
 from .._batch import BatchReport
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -117,7 +116,7 @@ class WidgetsResource(SyncResource):
 
     def create(
         self,
-        body: WidgetParam | AkeneoModel,
+        body: WidgetParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -145,7 +144,7 @@ class WidgetsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -249,7 +248,7 @@ class WidgetsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: WidgetUpdateParam | AkeneoModel,
+        body: WidgetUpdateParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -308,7 +307,7 @@ class WidgetsResource(SyncResource):
 
     def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -384,7 +383,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def create(
         self,
-        body: WidgetParam | AkeneoModel,
+        body: WidgetParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -412,7 +411,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -516,7 +515,7 @@ class AsyncWidgetsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: WidgetUpdateParam | AkeneoModel,
+        body: WidgetUpdateParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -575,7 +574,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         timeout: Timeout | NotGiven = NOT_GIVEN,
