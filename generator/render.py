@@ -68,6 +68,7 @@ def render_package(api: Api, source: str) -> dict[str, str]:
     render("README.md.j2", "README.md", retried_statuses=retried_statuses(RUNTIME / "_retry.py"))
     render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py")
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
+    render(f"{PACKAGE}/values.py.j2", f"{PACKAGE}/values.py")
     read_models = [m for m in api.models if m.read]
     write_models = [m for m in api.models if m.write]
     read_exports = sorted((m.name for m in read_models), key=isort_key)

@@ -3,7 +3,7 @@
 documentation and the known behaviour of its servers. The host is each customer's
 own PIM."""
 
-from . import models, params
+from . import models, params, values
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchItemResult, BatchReport
 from ._errors import (
@@ -25,10 +25,12 @@ from ._errors import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    SearchError,
     UnexpectedResponseError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationErrorDetail,
+    ValueShapeError,
 )
 from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, Page, SyncPaginator
@@ -64,13 +66,16 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "Search",
+    "SearchError",
     "SyncPaginator",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
+    "ValueShapeError",
     "WriteResult",
     "__version__",
     "models",
     "params",
+    "values",
 ]
