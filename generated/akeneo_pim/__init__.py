@@ -35,7 +35,7 @@ from ._errors import (
 from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, Page, SyncPaginator
 from ._results import WriteResult
-from ._search import Search
+from ._search import AssetSearch, ProductSearch, RecordSearch, Search
 from ._version import __version__
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "APITimeoutError",
     "Akeneo",
     "AkeneoError",
+    "AssetSearch",
     "AsyncAkeneo",
     "AsyncPaginator",
     "AuthenticationError",
@@ -64,7 +65,9 @@ __all__ = [
     "Page",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "ProductSearch",
     "RateLimitError",
+    "RecordSearch",
     "Search",
     "SearchError",
     "SyncPaginator",
