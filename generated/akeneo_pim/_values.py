@@ -119,14 +119,15 @@ class _Shape(Exception):
 
 
 def _get(entry: object, key: str) -> Any:
-    if isinstance(entry, Mapping):
+    # `type(...) is dict` first: decoded JSON is plain dicts, and an ABC check costs more
+    if type(entry) is dict or isinstance(entry, Mapping):
         return entry.get(key)
     return getattr(entry, key, None)
 
 
 def _scope_of(entry: object) -> Any:
     # Product values say `scope`, asset and record values `channel`.
-    if isinstance(entry, Mapping):
+    if type(entry) is dict or isinstance(entry, Mapping):
         return entry["scope"] if "scope" in entry else entry.get("channel")
     scope = getattr(entry, "scope", None)
     return scope if scope is not None else getattr(entry, "channel", None)
@@ -165,7 +166,9 @@ def _date(data: object) -> datetime.date:
 
 
 def _metric(data: object) -> Metric | None:
-    if not isinstance(data, Mapping) or "amount" not in data or "unit" not in data:
+    if not (type(data) is dict or isinstance(data, Mapping)) or "amount" not in data or (
+        "unit" not in data
+    ):
         raise _Shape(f"expected {{'amount': ..., 'unit': ...}}, got {data!r}")
     if data["amount"] is None:
         return None
@@ -205,6 +208,12 @@ def _table(data: object) -> list[dict[str, Any]]:
     if not isinstance(data, list) or not all(isinstance(row, Mapping) for row in data):
         raise _Shape(f"expected a list of rows (column code -> cell), got {data!r}")
     return [dict(row) for row in data]
+
+
+def _shape_error(message: str, attribute: str, entry: object) -> ValueShapeError:
+    return ValueShapeError(
+        message, attribute=attribute, locale=_get(entry, "locale"), scope=_scope_of(entry)
+    )
 
 
 # Which decoder reads each attribute type, for `read()`.
@@ -264,6 +273,11 @@ class Values:
         entries = self._raw.get(attribute)
         if not entries:
             return None
+        if locale is None and len(entries) == 1:  # the common case: one non-localizable value
+            only = entries[0]
+            only_scope = _scope_of(only)
+            if _get(only, "locale") is None and (only_scope is None or only_scope == scope):
+                return only
         if isinstance(fallback, str):  # a str is a Sequence[str] too: one locale, not letters
             fallback = (fallback,)
         wanted = [locale, *fallback] if locale is not None else []
@@ -294,21 +308,19 @@ class Values:
         entry = self.entry(attribute, locale=locale, scope=scope, fallback=fallback)
         if entry is None:
             return None
-        where = {"attribute": attribute, "locale": _get(entry, "locale"), "scope": _scope_of(entry)}
         attribute_type = _get(entry, "attribute_type")
         if attribute_type is None and self._types is not None:
             attribute_type = self._types.get(attribute)
         if attribute_type is not None and attribute_type not in types:
-            raise ValueShapeError(
-                f"a {attribute_type} attribute cannot be read with {accessor}()", **where
-            )
+            message = f"a {attribute_type} attribute cannot be read with {accessor}()"
+            raise _shape_error(message, attribute, entry)
         data = _get(entry, "data")
         if data is None:
             return None
         try:
             return decode(data)
         except _Shape as problem:
-            raise ValueShapeError(str(problem), **where) from None
+            raise _shape_error(str(problem), attribute, entry) from None
 
     def read(
         self,
