@@ -19,6 +19,18 @@ from .runtime_retry import retried_statuses
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = TEMPLATES / "package"
 RUNTIME = runtime_facts.RUNTIME
+# The request types `values.py.j2` imports: a spec without product values gets no value builders.
+VALUE_PARAMS = frozenset(
+    {
+        "AssetValueParam",
+        "MetricValueParam",
+        "PriceValueParam",
+        "ProductLinkValueParam",
+        "ProductValueDataParam",
+        "ProductValueParam",
+        "RecordValueParam",
+    }
+)
 PACKAGE = "akeneo_pim"
 
 # Names a generated module may use in annotations, and where each comes from.
@@ -66,9 +78,10 @@ def render_package(api: Api, source: str) -> dict[str, str]:
 
     render("pyproject.toml.j2", "pyproject.toml")
     render("README.md.j2", "README.md", retried_statuses=retried_statuses(RUNTIME / "_retry.py"))
-    render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py")
+    # akeneo_pim.values types its builders with these request types: only a spec with them gets it
+    has_values = VALUE_PARAMS.issubset(m.param_name for m in api.models if m.write)
+    render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py", has_values=has_values)
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
-    render(f"{PACKAGE}/values.py.j2", f"{PACKAGE}/values.py")
     read_models = [m for m in api.models if m.read]
     write_models = [m for m in api.models if m.write]
     read_exports = sorted((m.name for m in read_models), key=isort_key)
@@ -87,6 +100,8 @@ def render_package(api: Api, source: str) -> dict[str, str]:
         exports=write_exports,
         imports=_import_lines(_model_names(write_models, "write"), local=()),
     )
+    if has_values:
+        render(f"{PACKAGE}/values.py.j2", f"{PACKAGE}/values.py")
     render(
         f"{PACKAGE}/resources/__init__.py.j2",
         f"{PACKAGE}/resources/__init__.py",

@@ -166,8 +166,10 @@ def _date(data: object) -> datetime.date:
 
 
 def _metric(data: object) -> Metric | None:
-    if not (type(data) is dict or isinstance(data, Mapping)) or "amount" not in data or (
-        "unit" not in data
+    if (
+        not (type(data) is dict or isinstance(data, Mapping))
+        or "amount" not in data
+        or ("unit" not in data)
     ):
         raise _Shape(f"expected {{'amount': ..., 'unit': ...}}, got {data!r}")
     if data["amount"] is None:
@@ -353,7 +355,11 @@ class Values:
         return result
 
     def text(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> str | None:
         """Identifier, text and textarea attributes."""
@@ -363,7 +369,11 @@ class Values:
         return result
 
     def number(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> Decimal | None:
         """Number attributes: integers and decimal strings alike, as a Decimal."""
@@ -373,7 +383,11 @@ class Values:
         return result
 
     def boolean(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> bool | None:
         """Yes/no attributes."""
@@ -383,7 +397,11 @@ class Values:
         return result
 
     def date(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> datetime.date | None:
         """Date attributes (sent as ISO-8601 text)."""
@@ -393,7 +411,11 @@ class Values:
         return result
 
     def metric(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> Metric | None:
         """Measurement attributes: amount, unit and symbol."""
@@ -403,7 +425,11 @@ class Values:
         return result
 
     def prices(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> list[Price] | None:
         """Price collection attributes: one Price per currency."""
@@ -413,8 +439,13 @@ class Values:
         return result
 
     def price(
-        self, attribute: str, currency: str, *, locale: str | None = None,
-        scope: str | None = None, fallback: Sequence[str] = (),
+        self,
+        attribute: str,
+        currency: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
+        fallback: Sequence[str] = (),
     ) -> Decimal | None:
         """The amount of one currency of a price collection attribute."""
         for price in self.prices(attribute, locale=locale, scope=scope, fallback=fallback) or ():
@@ -423,7 +454,11 @@ class Values:
         return None
 
     def option(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> str | None:
         """Simple select, reference data simple select, reference entity (a record code), asset
@@ -434,7 +469,11 @@ class Values:
         return result
 
     def options(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> list[str] | None:
         """Multi select, reference data multi select, reference entity collection, asset
@@ -445,7 +484,11 @@ class Values:
         return result
 
     def media(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> str | None:
         """File and image attributes (the media file code), asset media files and media links."""
@@ -455,7 +498,11 @@ class Values:
         return result
 
     def product_link(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> ProductLink | None:
         """Product link attributes (SaaS)."""
@@ -465,7 +512,11 @@ class Values:
         return result
 
     def table(
-        self, attribute: str, *, locale: str | None = None, scope: str | None = None,
+        self,
+        attribute: str,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
         fallback: Sequence[str] = (),
     ) -> list[dict[str, Any]] | None:
         """Table attributes: the rows, each a mapping of column code to cell."""

@@ -80,8 +80,17 @@ Operator: TypeAlias = Literal[
 OPERATORS: Final = frozenset(get_args(Operator))
 # Operators written without a value; the ones taking a list, and a pair.
 NO_VALUE: Final = frozenset(
-    {"EMPTY", "NOT EMPTY", "UNCLASSIFIED", "ALL READY", "ALL UNREADY", "ALL COMPLETE",
-     "ALL INCOMPLETE", "AT LEAST COMPLETE", "AT LEAST INCOMPLETE"}
+    {
+        "EMPTY",
+        "NOT EMPTY",
+        "UNCLASSIFIED",
+        "ALL READY",
+        "ALL UNREADY",
+        "ALL COMPLETE",
+        "ALL INCOMPLETE",
+        "AT LEAST COMPLETE",
+        "AT LEAST INCOMPLETE",
+    }
 )
 LIST_VALUE: Final = frozenset(
     {"IN", "NOT IN", "IN OR UNCLASSIFIED", "IN CHILDREN", "NOT IN CHILDREN"}
@@ -273,7 +282,8 @@ class ProductSearch(Search):
     def family(self, operator: EmptyOperator) -> ProductSearch: ...
     @overload
     def family(
-        self, operator: Literal["IN", "NOT IN", "IN CHILDREN", "NOT IN CHILDREN"],
+        self,
+        operator: Literal["IN", "NOT IN", "IN CHILDREN", "NOT IN CHILDREN"],
         codes: Codes,
     ) -> ProductSearch: ...
     def family(self, operator: Operator, codes: object = _MISSING) -> ProductSearch:
@@ -345,32 +355,61 @@ class ProductSearch(Search):
 
     @overload
     def attribute(
-        self, code: str, operator: EmptyOperator, *, locale: str | None = None,
+        self,
+        code: str,
+        operator: EmptyOperator,
+        *,
+        locale: str | None = None,
         scope: str | None = None,
     ) -> ProductSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: CodeOperator, value: Codes | Sequence[Mapping[str, str]],
-        *, locale: str | None = None, scope: str | None = None,
-    ) -> ProductSearch: ...
-    @overload
-    def attribute(
-        self, code: str, operator: TextOperator, value: str, *, locale: str | None = None,
+        self,
+        code: str,
+        operator: CodeOperator,
+        value: Codes | Sequence[Mapping[str, str]],
+        *,
+        locale: str | None = None,
         scope: str | None = None,
     ) -> ProductSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: CompareOperator, value: Scalar, *, locale: str | None = None,
+        self,
+        code: str,
+        operator: TextOperator,
+        value: str,
+        *,
+        locale: str | None = None,
         scope: str | None = None,
     ) -> ProductSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: RangeOperator, value: tuple[DateValue, DateValue], *,
-        locale: str | None = None, scope: str | None = None,
+        self,
+        code: str,
+        operator: CompareOperator,
+        value: Scalar,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
+    ) -> ProductSearch: ...
+    @overload
+    def attribute(
+        self,
+        code: str,
+        operator: RangeOperator,
+        value: tuple[DateValue, DateValue],
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
     ) -> ProductSearch: ...
     def attribute(
-        self, code: str, operator: Operator, value: object = _MISSING, *,
-        locale: str | None = None, scope: str | None = None,
+        self,
+        code: str,
+        operator: Operator,
+        value: object = _MISSING,
+        *,
+        locale: str | None = None,
+        scope: str | None = None,
     ) -> ProductSearch:
         """A filter on an attribute's values (operators by attribute type: facts.md §6)."""
         if operator not in _ATTRIBUTE_OPERATORS:
@@ -379,8 +418,11 @@ class ProductSearch(Search):
 
 
 _ATTRIBUTE_OPERATORS: Final = frozenset(
-    get_args(CodeOperator) + get_args(EmptyOperator) + get_args(TextOperator)
-    + get_args(CompareOperator) + get_args(RangeOperator)
+    get_args(CodeOperator)
+    + get_args(EmptyOperator)
+    + get_args(TextOperator)
+    + get_args(CompareOperator)
+    + get_args(RangeOperator)
 )
 
 
@@ -392,12 +434,36 @@ def _listed(value: object) -> object:
 
 # ------------------------------------------------------------------------- records and assets
 RecordOperator: TypeAlias = Literal[
-    "=", "!=", "<", "<=", ">", ">=", "CONTAINS", "DOES NOT CONTAIN", "STARTS WITH", "ENDS WITH",
-    "IN", "EMPTY", "NOT EMPTY",
+    "=",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "CONTAINS",
+    "DOES NOT CONTAIN",
+    "STARTS WITH",
+    "ENDS WITH",
+    "IN",
+    "EMPTY",
+    "NOT EMPTY",
 ]
 AssetOperator: TypeAlias = Literal[
-    "=", "<", "<=", ">", ">=", "CONTAINS", "DOES NOT CONTAIN", "STARTS WITH", "STARTS_WITH",
-    "ENDS WITH", "IN", "BETWEEN", "NOT BETWEEN", "EMPTY", "NOT EMPTY",
+    "=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "CONTAINS",
+    "DOES NOT CONTAIN",
+    "STARTS WITH",
+    "STARTS_WITH",
+    "ENDS WITH",
+    "IN",
+    "BETWEEN",
+    "NOT BETWEEN",
+    "EMPTY",
+    "NOT EMPTY",
 ]
 UpdatedOperator: TypeAlias = Literal[">", "<", ">=", "BETWEEN", "NOT BETWEEN", "SINCE LAST N DAYS"]
 _ATTRIBUTE_CODE: Final = re.compile(r"^[a-zA-Z0-9_]+$")
@@ -477,24 +543,52 @@ class RecordSearch(_FlatSearch):
 
     @overload
     def attribute(
-        self, code: str, operator: EmptyOperator, *, locale: str | None = None,
+        self,
+        code: str,
+        operator: EmptyOperator,
+        *,
+        locale: str | None = None,
         channel: str | None = None,
     ) -> RecordSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: Literal["IN"], value: Codes, *,
-        locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: Literal["IN"],
+        value: Codes,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> RecordSearch: ...
     @overload
     def attribute(
-        self, code: str,
-        operator: Literal["=", "!=", "<", "<=", ">", ">=", "CONTAINS", "DOES NOT CONTAIN",
-                          "STARTS WITH", "ENDS WITH"],
-        value: str, *, locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: Literal[
+            "=",
+            "!=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "CONTAINS",
+            "DOES NOT CONTAIN",
+            "STARTS WITH",
+            "ENDS WITH",
+        ],
+        value: str,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> RecordSearch: ...
     def attribute(
-        self, code: str, operator: RecordOperator, value: object = _MISSING, *,
-        locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: RecordOperator,
+        value: object = _MISSING,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> RecordSearch:
         """Numbers are compared as strings here (`"1950"`)."""
         _check_attribute_code(code)
@@ -529,37 +623,74 @@ class AssetSearch(_FlatSearch):
 
     @overload
     def attribute(
-        self, code: str, operator: EmptyOperator, *, locale: str | None = None,
+        self,
+        code: str,
+        operator: EmptyOperator,
+        *,
+        locale: str | None = None,
         channel: str | None = None,
     ) -> AssetSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: Literal["IN"], value: Codes, *,
-        locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: Literal["IN"],
+        value: Codes,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> AssetSearch: ...
     @overload
     def attribute(
-        self, code: str, operator: RangeOperator, value: tuple[str, str], *,
-        locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: RangeOperator,
+        value: tuple[str, str],
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> AssetSearch: ...
     @overload
     def attribute(
-        self, code: str,
-        operator: Literal["=", "<", "<=", ">", ">=", "CONTAINS", "DOES NOT CONTAIN",
-                          "STARTS WITH", "STARTS_WITH", "ENDS WITH"],
-        value: str | bool, *, locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: Literal[
+            "=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "CONTAINS",
+            "DOES NOT CONTAIN",
+            "STARTS WITH",
+            "STARTS_WITH",
+            "ENDS WITH",
+        ],
+        value: str | bool,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> AssetSearch: ...
     def attribute(
-        self, code: str, operator: AssetOperator, value: object = _MISSING, *,
-        locale: str | None = None, channel: str | None = None,
+        self,
+        code: str,
+        operator: AssetOperator,
+        value: object = _MISSING,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> AssetSearch:
         _check_attribute_code(code)
         return self._with(code, _single(code, operator, value, locale, channel), array=False)
 
     @staticmethod
     def where(
-        field: str, operator: AssetOperator, value: object = _MISSING, *,
-        locale: str | None = None, channel: str | None = None,
+        field: str,
+        operator: AssetOperator,
+        value: object = _MISSING,
+        *,
+        locale: str | None = None,
+        channel: str | None = None,
     ) -> AssetCondition:
         """One condition of a tree, on `code`, `updated` or an attribute."""
         if field not in ("code", "updated"):

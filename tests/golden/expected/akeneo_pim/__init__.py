@@ -3,59 +3,77 @@
 
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
-from ._batch import BatchItemResult, BatchReport
+from ._batch import BatchError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    CatalogUnavailableError,
+    ConfigurationError,
     ConflictError,
     InternalServerError,
+    InvalidLinkError,
     MethodNotAllowedError,
     NotAcceptableError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    SearchError,
+    UnexpectedResponseError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationErrorDetail,
+    ValueShapeError,
 )
 from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, Page, SyncPaginator
 from ._results import WriteResult
-from ._search import Search
+from ._search import AssetSearch, ProductSearch, RecordSearch, Search
 from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "Akeneo",
     "AkeneoError",
+    "AssetSearch",
     "AsyncAkeneo",
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BatchError",
     "BatchItemResult",
     "BatchReport",
+    "CatalogUnavailableError",
+    "ConfigurationError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
+    "InvalidLinkError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",
     "Page",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "ProductSearch",
     "RateLimitError",
+    "RecordSearch",
     "Search",
+    "SearchError",
     "SyncPaginator",
+    "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
+    "ValueShapeError",
     "WriteResult",
     "__version__",
     "models",
