@@ -432,6 +432,67 @@ def with_server(run: Callable[[str], dict[str, float]]) -> dict[str, float]:
         child.wait(10)
 
 
+# ------------------------------------------------------- list() CPU with one value read (issue 14)
+VALUES_START = "<!-- bench_values:start -->"
+VALUES_END = "<!-- bench_values:end -->"
+
+
+def bench_value_reads(source: PageSource) -> list[str]:
+    """list() CPU with one typed accessor read per product (`Values(p.values).metric("weight")`),
+    next to plain list() and the raw baseline, measured side by side; the section's lines."""
+    from akeneo_pim.values import Values
+
+    cache = [source.page(n, CPU_PAGES) for n in range(CPU_PAGES)]
+    transport = cached_pages(cache)
+    expected = CPU_PAGES * PAGE_SIZE
+    client = Akeneo(base_url=BASE_URL, access_token="bench-token", transport=transport)
+    http = httpx.Client(transport=transport)
+
+    def with_reads() -> int:
+        count = 0
+        for item in client.products_uuid.list(pagination_type="search_after", limit=PAGE_SIZE):
+            if Values(item.values).metric("weight") is not None:
+                count += 1
+        return count
+
+    runs: dict[str, list[float]] = {"raw": [], "client": [], "reads": []}
+    iterate_client(client)
+    iterate_raw(http)
+    with_reads()
+    for _ in range(CPU_RUNS):
+        runs["raw"].append(_cpu(lambda: iterate_raw(http), expected))
+        runs["client"].append(_cpu(lambda: iterate_client(client), expected))
+        runs["reads"].append(_cpu(with_reads, expected))
+    # The read alone, on products already in memory: the list() rows above differ by this plus
+    # the noise of a shared machine.
+    items = list(client.products_uuid.list(pagination_type="search_after", limit=PAGE_SIZE))
+    alone = statistics.median(
+        _cpu(lambda: sum(Values(p.values).metric("weight") is not None for p in items), expected)
+        for _ in range(CPU_RUNS)
+    )
+    client.close()
+    http.close()
+    raw, plain, reads = (statistics.median(runs[name]) for name in ("raw", "client", "reads"))
+    per = 1e6 / expected
+    return [
+        f"### `products_uuid.list()` CPU with one value read per product, {expected:,} products",
+        "",
+        f"Process time, median of {CPU_RUNS} runs measured side by side (same pages and transport "
+        "as above). The read decodes one metric into `Metric(Decimal, unit, symbol)`; nothing "
+        "else of the product is decoded.",
+        "",
+        "| what | seconds | per product | ratio to raw |",
+        "|---|---|---|---|",
+        f"| raw `httpx.Client` + `json.loads` + iterating the items | {raw:.3f} | "
+        f"{raw * per:.0f} µs | 1.00x |",
+        f"| `list()` | {plain:.3f} | {plain * per:.0f} µs | {plain / raw:.2f}x |",
+        f"| `list()` + `Values(product.values).metric(\"weight\")` | {reads:.3f} | "
+        f"{reads * per:.0f} µs | **{reads / raw:.2f}x** |",
+        f"| the read alone, on {expected:,} products already listed | {alone:.3f} | "
+        f"{alone * per:.1f} µs | |",
+    ]
+
+
 # ------------------------------------------------------------------------------------- results
 def _mib(value: float) -> str:
     return f"{value / 2**20:.1f} MiB"
@@ -522,6 +583,7 @@ def main(target: Path) -> None:
         f"{rates['prepare']:,.0f} |",
     ]
     write_section(target, START, END, lines)
+    write_section(target, VALUES_START, VALUES_END, bench_value_reads(source))
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ class Arg:
     description: str
 
     def source(self) -> str:
-        """`body: ChannelParam | AkeneoModel`, `limit: int | None = None`."""
+        """`body: ChannelParam | Channel`, `limit: int | None = None`."""
         default = "" if self.default is None else f" = {self.default}"
         return f"{self.name}: {self.annotation.source()}{default}"
 

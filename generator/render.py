@@ -20,6 +20,18 @@ from .runtime_retry import retried_statuses
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = TEMPLATES / "package"
 RUNTIME = runtime_facts.RUNTIME
+# The request types `values.py.j2` imports: a spec without product values gets no value builders.
+VALUE_PARAMS = frozenset(
+    {
+        "AssetValueParam",
+        "MetricValueParam",
+        "PriceValueParam",
+        "ProductLinkValueParam",
+        "ProductValueDataParam",
+        "ProductValueParam",
+        "RecordValueParam",
+    }
+)
 PACKAGE = "akeneo_pim"
 
 # Names a generated module may use in annotations, and where each comes from.
@@ -74,7 +86,9 @@ def render_package(
 
     render("pyproject.toml.j2", "pyproject.toml")
     render("README.md.j2", "README.md", retried_statuses=retried_statuses(RUNTIME / "_retry.py"))
-    render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py")
+    # akeneo_pim.values types its builders with these request types: only a spec with them gets it
+    has_values = VALUE_PARAMS.issubset(m.param_name for m in api.models if m.write)
+    render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py", has_values=has_values)
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
     read_models = [m for m in api.models if m.read]
     write_models = [m for m in api.models if m.write]
@@ -94,6 +108,8 @@ def render_package(
         exports=write_exports,
         imports=_import_lines(_model_names(write_models, "write"), local=()),
     )
+    if has_values:
+        render(f"{PACKAGE}/values.py.j2", f"{PACKAGE}/values.py")
     render(
         f"{PACKAGE}/resources/__init__.py.j2",
         f"{PACKAGE}/resources/__init__.py",

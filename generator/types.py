@@ -19,6 +19,17 @@ Side = Literal["read", "write"]
 SCHEMA_PREFIX = "#/components/schemas/"
 
 
+def comma_separated(param: dict[str, Any]) -> bool:
+    """A query parameter sent as one comma-joined value (`style: form`, `explode: false`)."""
+    schema = param.get("schema", {})
+    return (
+        param.get("style", "form") == "form"
+        and param.get("explode") is False
+        and isinstance(schema, dict)
+        and schema.get("type") == "array"
+    )
+
+
 def param_class_name(name: str) -> str:
     return f"{class_name(name)}Param"
 

@@ -39,6 +39,7 @@ RENAMES: Final[Mapping[str, str]] = {
     "AsyncPageFetcher": "SyncPageFetcher",
     "AsyncPaginator": "SyncPaginator",
     "AsyncSemaphore": "SyncSemaphore",
+    "AsyncStructure": "SyncStructure",
     "AsyncTokenFetcher": "SyncTokenFetcher",
     "AsyncTokenManager": "SyncTokenManager",
     "__aenter__": "__enter__",

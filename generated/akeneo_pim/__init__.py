@@ -3,16 +3,19 @@
 documentation and the known behaviour of its servers. The host is each customer's
 own PIM."""
 
-from . import apps, events, models, params
+from . import apps, events, models, params, values
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    CatalogUnavailableError,
+    ConfigurationError,
     ConflictError,
     InternalServerError,
     InvalidLinkError,
@@ -22,24 +25,29 @@ from ._errors import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    SearchError,
+    UnexpectedResponseError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationErrorDetail,
+    ValueShapeError,
 )
 from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
-from ._search import Search
+from ._search import AssetSearch, ProductSearch, RecordSearch, Search
 from ._signatures import SignatureError
 from ._version import __version__
 from .event_platform import AsyncEventPlatform, EventPlatform
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "Akeneo",
     "AkeneoError",
+    "AssetSearch",
     "AsyncAkeneo",
     "AsyncPaginator",
     "AuthenticationError",
@@ -48,6 +56,8 @@ __all__ = [
     "BatchInputError",
     "BatchItemResult",
     "BatchReport",
+    "CatalogUnavailableError",
+    "ConfigurationError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
@@ -59,18 +69,24 @@ __all__ = [
     "Page",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "ProductSearch",
     "RateLimitError",
+    "RecordSearch",
     "Search",
+    "SearchError",
     "SignatureError",
     "SyncPaginator",
+    "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
+    "ValueShapeError",
     "WriteResult",
     "__version__",
     "apps",
     "events",
     "models",
     "params",
+    "values",
 ]
 __all__ += ["AsyncEventPlatform", "EventPlatform"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from ._client import AsyncAPIClient, SyncAPIClient
+from ._structure_async import AsyncStructure
+from ._structure_sync import SyncStructure
 from .resources.asset_attribute_options import (
     AssetAttributeOptionsResource,
     AsyncAssetAttributeOptionsResource,
@@ -89,6 +91,12 @@ __all__ = ["Akeneo", "AsyncAkeneo"]
 
 class Akeneo(SyncAPIClient):
     """Synchronous client of the Akeneo PIM REST API."""
+
+    @cached_property
+    def structure(self) -> SyncStructure:
+        """The catalog structure (channels, locales, currencies, attributes with their types,
+        options, families), fetched on first use and cached for five minutes."""
+        return SyncStructure(self)
 
     @cached_property
     def asset_attribute_options(self) -> AssetAttributeOptionsResource:
@@ -326,6 +334,12 @@ class AsyncAkeneo(AsyncAPIClient):
 
     The same resources as `Akeneo`, with `await` and `async for`.
     """
+
+    @cached_property
+    def structure(self) -> AsyncStructure:
+        """The catalog structure (channels, locales, currencies, attributes with their types,
+        options, families), fetched on first use and cached for five minutes."""
+        return AsyncStructure(self)
 
     @cached_property
     def asset_attribute_options(self) -> AsyncAssetAttributeOptionsResource:

@@ -63,7 +63,7 @@ from ._pagination_sync import SyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
 from ._retry import RetryTracker
-from ._types import DEFAULT_OPTIONS, FileInput, RequestOptions, Timeout
+from ._types import DEFAULT_OPTIONS, NOT_GIVEN, FileInput, NotGiven, RequestOptions, Timeout
 from ._urls import encode_query
 
 __all__ = ["SyncAPIClient"]
@@ -94,6 +94,31 @@ class SyncAPIClient(BaseClient):
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        """Connect to one PIM; nothing is sent until the first call.
+
+        Args:
+            base_url: The PIM's address, e.g. `https://pim.example.com` (a pasted `/api/rest/v1`
+                suffix is dropped). Default: the environment variable AKENEO_BASE_URL; required.
+            client_id: The connection's client id (env AKENEO_CLIENT_ID).
+            secret: The connection's secret (env AKENEO_SECRET).
+            username: The connection user's name (env AKENEO_USERNAME).
+            password: The connection user's password (env AKENEO_PASSWORD). The four credentials go
+                together: some but not all of them raise ConfigurationError.
+            access_token: An App token (it never expires and has no refresh), used instead of the
+                four credentials.
+            timeout: Seconds per request, an `httpx.Timeout`, or None for no limit. Default 60.
+            max_retries: Retries of a failed request (408, 429, 5xx, connection errors), with
+                exponential backoff and Retry-After honoured. Default 5; 0 turns retries off.
+            max_concurrency: Requests in flight at once, shared by every thread or task using this
+                client. Default 4, Akeneo's guideline per connection.
+            max_retry_time: Seconds after which a request is no longer retried. Default 120.
+            http_client: Your own httpx client (proxies, certificates); it is left open by close().
+            transport: An httpx transport for the client's own httpx client (tests, mocks); not
+                together with http_client.
+
+        Raises:
+            ConfigurationError: no base URL, incomplete credentials, or a setting out of range.
+        """
         super().__init__(
             base_url=base_url,
             client_id=client_id,
@@ -121,12 +146,42 @@ class SyncAPIClient(BaseClient):
         )
 
     # --------------------------------------------------------------------------- lifecycle
-    def with_options(self, **changes: Any) -> Self:
-        """A client of the same class with some settings changed.
+    def with_options(
+        self,
+        *,
+        base_url: str | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven | None = NOT_GIVEN,
+        secret: str | NotGiven | None = NOT_GIVEN,
+        username: str | NotGiven | None = NOT_GIVEN,
+        password: str | NotGiven | None = NOT_GIVEN,
+        access_token: str | NotGiven | None = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        max_concurrency: int | NotGiven = NOT_GIVEN,
+        max_retry_time: float | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | NotGiven | None = NOT_GIVEN,
+        transport: httpx.BaseTransport | NotGiven | None = NOT_GIVEN,
+    ) -> Self:
+        """A client of the same class with some settings changed (the arguments of `__init__`).
 
         Unless the connection settings change, the copy shares the connection pool (and leaves it
         open on close), the token (refreshed once for both) and the concurrency limit.
         """
+        given = {
+            "base_url": base_url,
+            "client_id": client_id,
+            "secret": secret,
+            "username": username,
+            "password": password,
+            "access_token": access_token,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "max_concurrency": max_concurrency,
+            "max_retry_time": max_retry_time,
+            "http_client": http_client,
+            "transport": transport,
+        }
+        changes = {name: value for name, value in given.items() if value is not NOT_GIVEN}
         self._check_option_names(changes)
         settings = self._settings()
         settings.update(changes)

@@ -35,10 +35,12 @@ __all__ = [
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "SearchError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
+    "ValueShapeError",
 ]
 
 
@@ -305,3 +307,23 @@ class CatalogUnavailableError(UnexpectedResponseError):
 
 class InvalidLinkError(AkeneoError):
     """A pagination link points outside the PIM the client talks to; it is not followed."""
+
+
+class ValueShapeError(AkeneoError, ValueError):
+    """A product, asset or record value whose `data` does not have its attribute type's shape,
+    or a value built with the wrong shape; the message names the attribute, locale and scope."""
+
+    def __init__(
+        self, message: str, *, attribute: str, locale: str | None, scope: str | None
+    ) -> None:
+        super().__init__(
+            f"value of attribute {attribute!r} (locale {locale!r}, scope {scope!r}): {message}"
+        )
+        self.attribute = attribute
+        self.locale = locale
+        self.scope = scope
+
+
+class SearchError(AkeneoError, ValueError):
+    """A search condition that Akeneo would refuse: an unknown operator for the field, or a value
+    of the wrong shape for the operator."""

@@ -8,7 +8,7 @@ from ..document import escape_pointer_token, resolve
 from ..extensions import BATCH
 from ..ir import CallKind, UploadPart
 from ..naming import docstring, parameter_name
-from ..typeref import Named, TypeRef, Union, members
+from ..typeref import TypeRef
 from . import spec_extensions
 from .context import BuildContext
 
@@ -54,8 +54,7 @@ class Body:
             self._multipart(context, content[MULTIPART], media_pointer)
         elif JSON in content or FORM in content:
             schema = content.get(JSON, content.get(FORM, {})).get("schema", {})
-            annotation = context.types.annotation(schema, "write", f"{pointer}/content")
-            self.annotation = _with_models(annotation)
+            self.annotation = context.types.annotation(schema, "write", f"{pointer}/content")
             default = resolve(context.document, schema).get("default")
             if self.required and default is not None:
                 self.required, self.default = False, default
@@ -72,9 +71,7 @@ class Body:
         media = NDJSON if self.batch_format == "ndjson" else JSON
         schema = content.get(media, {}).get("schema", {})
         item = schema.get("items", {}) if self.batch_format == "json_array" else schema
-        self.annotation = _with_models(
-            context.types.annotation(item, "write", f"{pointer}/content")
-        )
+        self.annotation = context.types.annotation(item, "write", f"{pointer}/content")
 
     def _multipart(self, context: BuildContext, media: dict[str, Any], pointer: str) -> None:
         schema = media.get("schema", {})
@@ -109,10 +106,3 @@ def is_binary(schema: Any) -> bool:
         or "contentMediaType" in schema
     )
 
-
-def _with_models(annotation: TypeRef) -> TypeRef:
-    """A body typed by a TypedDict also takes a model read from the API, sent back as it is."""
-    last = members(annotation)[-1]
-    if isinstance(last, Named) and last.name.endswith("Param"):
-        return Union((*members(annotation), Named("AkeneoModel")))
-    return annotation

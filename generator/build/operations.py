@@ -19,7 +19,8 @@ from ..naming import (
 )
 from ..runtime_facts import exception_for
 from ..signature import signature
-from ..typeref import Named, TypeRef
+from ..typeref import STR, Named, TypeRef, union_of
+from ..types import comma_separated
 from . import list_defaults, spec_extensions, uniqueness
 from .bodies import JSON, Body, is_binary
 from .context import BuildContext
@@ -137,6 +138,8 @@ def _parameter(context: BuildContext, name: str, param: dict[str, Any], pointer:
         annotation: TypeRef = Named("SearchArg")
     else:
         annotation = context.types.annotation(param.get("schema", {}), "write", f"{pointer}/schema")
+        if comma_separated(param):
+            annotation = union_of((annotation, STR))  # "en_US,fr_FR" as well as a list
     schema = param.get("schema", {})
     maximum = schema.get("maximum")
     return Parameter(

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from ._errors import ConfigurationError, InvalidLinkError
-from ._search import Search, serialize_search
+from ._search import SearchBuilder, serialize_search
 from ._serialization import dumps_compact
 
 __all__ = ["encode_query", "normalize_base_url", "render_path", "resolve_link"]
@@ -48,13 +48,13 @@ def render_path(
 
 
 def _query_value(name: str, value: object) -> str:
-    if name == "search" and isinstance(value, Search | Mapping | str):
+    if name == "search" and isinstance(value, SearchBuilder | Mapping | str):
         return serialize_search(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
         return _query_value(name, value.value)
-    if isinstance(value, Search):
+    if isinstance(value, SearchBuilder):
         return value.to_json()
     if isinstance(value, Mapping):
         return dumps_compact(value)

@@ -63,9 +63,8 @@ def test_examples_call_methods_that_exist(blocks: list[str]) -> None:
             ):
                 # `akeneo.<resource>` is a cached_property whose annotation names the class
                 resource_class = getattr(Akeneo, node.value.attr).func.__annotations__["return"]
-                module = __import__(
-                    f"akeneo_pim.resources.{node.value.attr}", fromlist=[resource_class]
-                )
+                # (or `structure`): _akeneo imports every class it names
+                module = __import__("akeneo_pim._akeneo", fromlist=[resource_class])
                 assert hasattr(
                     getattr(module, resource_class), node.attr
                 ), f"akeneo.{node.value.attr}.{node.attr}"

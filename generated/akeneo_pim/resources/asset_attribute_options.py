@@ -7,7 +7,6 @@ from __future__ import annotations
 import builtins
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -140,7 +139,7 @@ class AssetAttributeOptionsResource(SyncResource):
         asset_family_code: str,
         attribute_code: str,
         code: str,
-        body: AssetAttributeOptionUpdateParam | AkeneoModel,
+        body: AssetAttributeOptionUpdateParam | AssetAttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -293,7 +292,7 @@ class AsyncAssetAttributeOptionsResource(AsyncResource):
         asset_family_code: str,
         attribute_code: str,
         code: str,
-        body: AssetAttributeOptionUpdateParam | AkeneoModel,
+        body: AssetAttributeOptionUpdateParam | AssetAttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

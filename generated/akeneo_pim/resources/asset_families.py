@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Literal
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -140,7 +139,7 @@ class AssetFamiliesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AssetFamilyUpdateParam | AkeneoModel,
+        body: AssetFamilyUpdateParam | AssetFamily,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -286,7 +285,7 @@ class AsyncAssetFamiliesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AssetFamilyUpdateParam | AkeneoModel,
+        body: AssetFamilyUpdateParam | AssetFamily,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

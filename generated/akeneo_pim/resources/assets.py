@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -63,7 +62,7 @@ class AssetsResource(SyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         with_asset_auto_tags: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
@@ -143,7 +142,7 @@ class AssetsResource(SyncResource):
     def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetBatchItemParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | Asset],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -296,7 +295,7 @@ class AssetsResource(SyncResource):
         self,
         asset_family_code: str,
         code: str,
-        body: AssetUpdateParam | AkeneoModel,
+        body: AssetUpdateParam | Asset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -353,7 +352,7 @@ class AsyncAssetsResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         with_asset_auto_tags: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
@@ -433,7 +432,7 @@ class AsyncAssetsResource(AsyncResource):
     async def upsert_many(
         self,
         asset_family_code: str,
-        items: Iterable[AssetBatchItemParam | AkeneoModel],
+        items: Iterable[AssetBatchItemParam | Asset],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -586,7 +585,7 @@ class AsyncAssetsResource(AsyncResource):
         self,
         asset_family_code: str,
         code: str,
-        body: AssetUpdateParam | AkeneoModel,
+        body: AssetUpdateParam | Asset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -112,7 +111,7 @@ class AssociationTypesResource(SyncResource):
 
     def create(
         self,
-        body: AssociationTypeParam | AkeneoModel,
+        body: AssociationTypeParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -154,7 +153,7 @@ class AssociationTypesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AssociationTypeBatchItemParam | AkeneoModel],
+        items: Iterable[AssociationTypeBatchItemParam | AssociationType],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -250,7 +249,7 @@ class AssociationTypesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AssociationTypeUpdateParam | AkeneoModel,
+        body: AssociationTypeUpdateParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -352,7 +351,7 @@ class AsyncAssociationTypesResource(AsyncResource):
 
     async def create(
         self,
-        body: AssociationTypeParam | AkeneoModel,
+        body: AssociationTypeParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -394,7 +393,7 @@ class AsyncAssociationTypesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AssociationTypeBatchItemParam | AkeneoModel],
+        items: Iterable[AssociationTypeBatchItemParam | AssociationType],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -490,7 +489,7 @@ class AsyncAssociationTypesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AssociationTypeUpdateParam | AkeneoModel,
+        body: AssociationTypeUpdateParam | AssociationType,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

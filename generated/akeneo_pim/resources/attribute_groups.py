@@ -8,7 +8,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -118,7 +117,7 @@ class AttributeGroupsResource(SyncResource):
 
     def create(
         self,
-        body: AttributeGroupParam | AkeneoModel,
+        body: AttributeGroupParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -160,7 +159,7 @@ class AttributeGroupsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeGroupBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeGroupBatchItemParam | AttributeGroup],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -256,7 +255,7 @@ class AttributeGroupsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AttributeGroupUpdateParam | AkeneoModel,
+        body: AttributeGroupUpdateParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -363,7 +362,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
 
     async def create(
         self,
-        body: AttributeGroupParam | AkeneoModel,
+        body: AttributeGroupParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -405,7 +404,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeGroupBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeGroupBatchItemParam | AttributeGroup],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -501,7 +500,7 @@ class AsyncAttributeGroupsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AttributeGroupUpdateParam | AkeneoModel,
+        body: AttributeGroupUpdateParam | AttributeGroup,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -118,7 +117,7 @@ class AttributeOptionsResource(SyncResource):
     def create(
         self,
         attribute_code: str,
-        body: AttributeOptionParam | AkeneoModel,
+        body: AttributeOptionParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -164,7 +163,7 @@ class AttributeOptionsResource(SyncResource):
     def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeOptionBatchItemParam | AttributeOption],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -269,7 +268,7 @@ class AttributeOptionsResource(SyncResource):
         self,
         attribute_code: str,
         code: str,
-        body: AttributeOptionUpdateParam | AkeneoModel,
+        body: AttributeOptionUpdateParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -380,7 +379,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
     async def create(
         self,
         attribute_code: str,
-        body: AttributeOptionParam | AkeneoModel,
+        body: AttributeOptionParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -426,7 +425,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
     async def upsert_many(
         self,
         attribute_code: str,
-        items: Iterable[AttributeOptionBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeOptionBatchItemParam | AttributeOption],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -531,7 +530,7 @@ class AsyncAttributeOptionsResource(AsyncResource):
         self,
         attribute_code: str,
         code: str,
-        body: AttributeOptionUpdateParam | AkeneoModel,
+        body: AttributeOptionUpdateParam | AttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

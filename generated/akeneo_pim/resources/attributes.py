@@ -8,7 +8,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -129,7 +128,7 @@ class AttributesResource(SyncResource):
 
     def create(
         self,
-        body: AttributeParam | AkeneoModel,
+        body: AttributeParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -172,7 +171,7 @@ class AttributesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[AttributeBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeBatchItemParam | Attribute],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -273,7 +272,7 @@ class AttributesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: AttributeUpdateParam | AkeneoModel,
+        body: AttributeUpdateParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -392,7 +391,7 @@ class AsyncAttributesResource(AsyncResource):
 
     async def create(
         self,
-        body: AttributeParam | AkeneoModel,
+        body: AttributeParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -435,7 +434,7 @@ class AsyncAttributesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[AttributeBatchItemParam | AkeneoModel],
+        items: Iterable[AttributeBatchItemParam | Attribute],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -536,7 +535,7 @@ class AsyncAttributesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: AttributeUpdateParam | AkeneoModel,
+        body: AttributeUpdateParam | Attribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

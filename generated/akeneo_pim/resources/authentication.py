@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import Token
@@ -29,7 +28,7 @@ class AuthenticationResource(SyncResource):
 
     def get_token(
         self,
-        body: TokenRequestParam | AkeneoModel,
+        body: TokenRequestParam | Token,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -74,7 +73,7 @@ class AsyncAuthenticationResource(AsyncResource):
 
     async def get_token(
         self,
-        body: TokenRequestParam | AkeneoModel,
+        body: TokenRequestParam | Token,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -5,7 +5,6 @@ catalog (SaaS, App token)."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -87,7 +86,7 @@ class CatalogMappingSchemasResource(SyncResource):
     def upsert(
         self,
         id: str,
-        body: ProductMappingSchemaParam | AkeneoModel,
+        body: ProductMappingSchemaParam | ProductMappingSchema,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -231,7 +230,7 @@ class AsyncCatalogMappingSchemasResource(AsyncResource):
     async def upsert(
         self,
         id: str,
-        body: ProductMappingSchemaParam | AkeneoModel,
+        body: ProductMappingSchemaParam | ProductMappingSchema,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

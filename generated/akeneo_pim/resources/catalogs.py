@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Literal
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -116,7 +115,7 @@ class CatalogsResource(SyncResource):
 
     def create(
         self,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -250,7 +249,7 @@ class CatalogsResource(SyncResource):
     def update(
         self,
         id: str,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -303,7 +302,7 @@ class CatalogsResource(SyncResource):
         self,
         id: str,
         *,
-        body: CatalogDuplicateParam | AkeneoModel | None = None,
+        body: CatalogDuplicateParam | Catalog | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -409,7 +408,7 @@ class AsyncCatalogsResource(AsyncResource):
 
     async def create(
         self,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -543,7 +542,7 @@ class AsyncCatalogsResource(AsyncResource):
     async def update(
         self,
         id: str,
-        body: CatalogWriteParam | AkeneoModel,
+        body: CatalogWriteParam | Catalog,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -596,7 +595,7 @@ class AsyncCatalogsResource(AsyncResource):
         self,
         id: str,
         *,
-        body: CatalogDuplicateParam | AkeneoModel | None = None,
+        body: CatalogDuplicateParam | Catalog | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -11,7 +11,6 @@ from typing import Literal
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
 from .._files import DownloadedFile
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -155,7 +154,7 @@ class CategoriesResource(SyncResource):
 
     def create(
         self,
-        body: CategoryCreateParam | AkeneoModel,
+        body: CategoryCreateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -197,7 +196,7 @@ class CategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[CategoryBatchItemParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | Category],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -303,7 +302,7 @@ class CategoriesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: CategoryUpdateParam | AkeneoModel,
+        body: CategoryUpdateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -525,7 +524,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def create(
         self,
-        body: CategoryCreateParam | AkeneoModel,
+        body: CategoryCreateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -567,7 +566,7 @@ class AsyncCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[CategoryBatchItemParam | AkeneoModel],
+        items: Iterable[CategoryBatchItemParam | Category],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -673,7 +672,7 @@ class AsyncCategoriesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: CategoryUpdateParam | AkeneoModel,
+        body: CategoryUpdateParam | Category,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -8,7 +8,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -112,7 +111,7 @@ class ChannelsResource(SyncResource):
 
     def create(
         self,
-        body: ChannelParam | AkeneoModel,
+        body: ChannelParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -153,7 +152,7 @@ class ChannelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ChannelBatchItemParam | AkeneoModel],
+        items: Iterable[ChannelBatchItemParam | Channel],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -249,7 +248,7 @@ class ChannelsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: ChannelUpdateParam | AkeneoModel,
+        body: ChannelUpdateParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -351,7 +350,7 @@ class AsyncChannelsResource(AsyncResource):
 
     async def create(
         self,
-        body: ChannelParam | AkeneoModel,
+        body: ChannelParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -392,7 +391,7 @@ class AsyncChannelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ChannelBatchItemParam | AkeneoModel],
+        items: Iterable[ChannelBatchItemParam | Channel],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -488,7 +487,7 @@ class AsyncChannelsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: ChannelUpdateParam | AkeneoModel,
+        body: ChannelUpdateParam | Channel,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -132,7 +131,7 @@ class FamiliesResource(SyncResource):
 
     def create(
         self,
-        body: FamilyParam | AkeneoModel,
+        body: FamilyParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -174,7 +173,7 @@ class FamiliesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[FamilyBatchItemParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | Family],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -312,7 +311,7 @@ class FamiliesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: FamilyUpdateParam | AkeneoModel,
+        body: FamilyUpdateParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -358,7 +357,7 @@ class FamiliesResource(SyncResource):
     def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | AkeneoModel,
+        body: FamilyVariantParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -467,7 +466,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def create(
         self,
-        body: FamilyParam | AkeneoModel,
+        body: FamilyParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -509,7 +508,7 @@ class AsyncFamiliesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[FamilyBatchItemParam | AkeneoModel],
+        items: Iterable[FamilyBatchItemParam | Family],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -647,7 +646,7 @@ class AsyncFamiliesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: FamilyUpdateParam | AkeneoModel,
+        body: FamilyUpdateParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -693,7 +692,7 @@ class AsyncFamiliesResource(AsyncResource):
     async def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | AkeneoModel,
+        body: FamilyVariantParam | Family,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

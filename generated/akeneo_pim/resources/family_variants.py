@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -114,7 +113,7 @@ class FamilyVariantsResource(SyncResource):
     def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantBatchItemParam | AkeneoModel],
+        items: Iterable[FamilyVariantBatchItemParam | FamilyVariantRead],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -215,7 +214,7 @@ class FamilyVariantsResource(SyncResource):
         self,
         family_code: str,
         code: str,
-        body: FamilyVariantUpdateParam | AkeneoModel,
+        body: FamilyVariantUpdateParam | FamilyVariantRead,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -326,7 +325,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
     async def upsert_many(
         self,
         family_code: str,
-        items: Iterable[FamilyVariantBatchItemParam | AkeneoModel],
+        items: Iterable[FamilyVariantBatchItemParam | FamilyVariantRead],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -427,7 +426,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         self,
         family_code: str,
         code: str,
-        body: FamilyVariantUpdateParam | AkeneoModel,
+        body: FamilyVariantUpdateParam | FamilyVariantRead,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

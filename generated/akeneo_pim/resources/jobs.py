@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import JobExecution
@@ -35,7 +34,7 @@ class JobsResource(SyncResource):
         self,
         code: str,
         *,
-        body: JobExportLaunchParam | AkeneoModel | None = None,
+        body: JobExportLaunchParam | JobExecution | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -83,7 +82,7 @@ class JobsResource(SyncResource):
         self,
         code: str,
         *,
-        body: JobImportLaunchParam | AkeneoModel | None = None,
+        body: JobImportLaunchParam | JobExecution | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -135,7 +134,7 @@ class AsyncJobsResource(AsyncResource):
         self,
         code: str,
         *,
-        body: JobExportLaunchParam | AkeneoModel | None = None,
+        body: JobExportLaunchParam | JobExecution | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -183,7 +182,7 @@ class AsyncJobsResource(AsyncResource):
         self,
         code: str,
         *,
-        body: JobImportLaunchParam | AkeneoModel | None = None,
+        body: JobImportLaunchParam | JobExecution | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

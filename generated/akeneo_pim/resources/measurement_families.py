@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..models import MeasurementFamily
@@ -73,7 +72,7 @@ class MeasurementFamiliesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
+        items: Iterable[MeasurementFamilyUpdateParam | MeasurementFamily],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -168,7 +167,7 @@ class AsyncMeasurementFamiliesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[MeasurementFamilyUpdateParam | AkeneoModel],
+        items: Iterable[MeasurementFamilyUpdateParam | MeasurementFamily],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,

@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -149,7 +148,7 @@ class PamAssetCategoriesResource(SyncResource):
 
     def create(
         self,
-        body: PamAssetCategoryParam | AkeneoModel,
+        body: PamAssetCategoryParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -196,7 +195,7 @@ class PamAssetCategoriesResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryBatchItemParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryBatchItemParam | PamAssetCategory],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -303,7 +302,7 @@ class PamAssetCategoriesResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetCategoryUpdateParam | AkeneoModel,
+        body: PamAssetCategoryUpdateParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -419,7 +418,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
     async def create(
         self,
-        body: PamAssetCategoryParam | AkeneoModel,
+        body: PamAssetCategoryParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -466,7 +465,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[PamAssetCategoryBatchItemParam | AkeneoModel],
+        items: Iterable[PamAssetCategoryBatchItemParam | PamAssetCategory],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -573,7 +572,7 @@ class AsyncPamAssetCategoriesResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetCategoryUpdateParam | AkeneoModel,
+        body: PamAssetCategoryUpdateParam | PamAssetCategory,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Literal
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -167,7 +166,7 @@ class PamAssetTagsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetTagParam | AkeneoModel,
+        body: PamAssetTagParam | PamAssetTag,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -327,7 +326,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetTagParam | AkeneoModel,
+        body: PamAssetTagParam | PamAssetTag,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -162,7 +161,7 @@ class PamAssetsResource(SyncResource):
 
     def create(
         self,
-        body: PamAssetParam | AkeneoModel,
+        body: PamAssetParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -210,7 +209,7 @@ class PamAssetsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[PamAssetBatchItemParam | AkeneoModel],
+        items: Iterable[PamAssetBatchItemParam | PamAsset],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -318,7 +317,7 @@ class PamAssetsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: PamAssetUpdateParam | AkeneoModel,
+        body: PamAssetUpdateParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -451,7 +450,7 @@ class AsyncPamAssetsResource(AsyncResource):
 
     async def create(
         self,
-        body: PamAssetParam | AkeneoModel,
+        body: PamAssetParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -499,7 +498,7 @@ class AsyncPamAssetsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[PamAssetBatchItemParam | AkeneoModel],
+        items: Iterable[PamAssetBatchItemParam | PamAsset],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -607,7 +606,7 @@ class AsyncPamAssetsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: PamAssetUpdateParam | AkeneoModel,
+        body: PamAssetUpdateParam | PamAsset,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -82,8 +81,8 @@ class ProductModelsResource(SyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -199,7 +198,7 @@ class ProductModelsResource(SyncResource):
 
     def create(
         self,
-        body: ProductModelParam | AkeneoModel,
+        body: ProductModelParam | ProductModel,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -246,7 +245,7 @@ class ProductModelsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | ProductModel],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -401,7 +400,7 @@ class ProductModelsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: ProductModelUpdateParam | AkeneoModel,
+        body: ProductModelUpdateParam | ProductModel,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -552,8 +551,8 @@ class AsyncProductModelsResource(AsyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -669,7 +668,7 @@ class AsyncProductModelsResource(AsyncResource):
 
     async def create(
         self,
-        body: ProductModelParam | AkeneoModel,
+        body: ProductModelParam | ProductModel,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -716,7 +715,7 @@ class AsyncProductModelsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductModelBatchItemParam | AkeneoModel],
+        items: Iterable[ProductModelBatchItemParam | ProductModel],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -871,7 +870,7 @@ class AsyncProductModelsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: ProductModelUpdateParam | AkeneoModel,
+        body: ProductModelUpdateParam | ProductModel,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

@@ -4,12 +4,11 @@ identifier are not served here; prefer the uuid routes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -84,8 +83,8 @@ class ProductsResource(SyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -216,7 +215,7 @@ class ProductsResource(SyncResource):
 
     def create(
         self,
-        body: ProductParam | AkeneoModel,
+        body: ProductParam | Product,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -263,7 +262,7 @@ class ProductsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductParam | AkeneoModel],
+        items: Iterable[ProductParam | Product],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -427,7 +426,7 @@ class ProductsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: ProductUpdateParam | AkeneoModel,
+        body: ProductUpdateParam | Product,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -579,8 +578,8 @@ class AsyncProductsResource(AsyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -711,7 +710,7 @@ class AsyncProductsResource(AsyncResource):
 
     async def create(
         self,
-        body: ProductParam | AkeneoModel,
+        body: ProductParam | Product,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -758,7 +757,7 @@ class AsyncProductsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductParam | AkeneoModel],
+        items: Iterable[ProductParam | Product],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -922,7 +921,7 @@ class AsyncProductsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: ProductUpdateParam | AkeneoModel,
+        body: ProductUpdateParam | Product,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

@@ -4,12 +4,11 @@ to read and write products."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -90,8 +89,8 @@ class ProductsUuidResource(SyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -225,7 +224,7 @@ class ProductsUuidResource(SyncResource):
 
     def create(
         self,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -273,7 +272,7 @@ class ProductsUuidResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[ProductUuidParam | AkeneoModel],
+        items: Iterable[ProductUuidParam | ProductUuid],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -337,7 +336,7 @@ class ProductsUuidResource(SyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | AkeneoModel,
+        body: ProductSearchBodyParam | ProductUuid,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
@@ -522,7 +521,7 @@ class ProductsUuidResource(SyncResource):
     def upsert(
         self,
         uuid: str,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -674,8 +673,8 @@ class AsyncProductsUuidResource(AsyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -809,7 +808,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     async def create(
         self,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -857,7 +856,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[ProductUuidParam | AkeneoModel],
+        items: Iterable[ProductUuidParam | ProductUuid],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -921,7 +920,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | AkeneoModel,
+        body: ProductSearchBodyParam | ProductUuid,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
@@ -1106,7 +1105,7 @@ class AsyncProductsUuidResource(AsyncResource):
     async def upsert(
         self,
         uuid: str,
-        body: ProductUuidUpdateParam | AkeneoModel,
+        body: ProductUuidUpdateParam | ProductUuid,
         *,
         create_missing_options: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

@@ -4,6 +4,7 @@ Edition, deprecated)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from .._endpoint import Endpoint
@@ -51,8 +52,8 @@ class PublishedProductsResource(SyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,
@@ -213,8 +214,8 @@ class AsyncPublishedProductsResource(AsyncResource):
         search_locale: str | None = None,
         search_scope: str | None = None,
         scope: str | None = None,
-        locales: str | None = None,
-        attributes: str | None = None,
+        locales: Sequence[str] | str | None = None,
+        attributes: Sequence[str] | str | None = None,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
         search_after: str | None = None,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import builtins
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -143,7 +142,7 @@ class ReferenceEntityAttributeOptionsResource(SyncResource):
         reference_entity_code: str,
         attribute_code: str,
         code: str,
-        body: ReferenceEntityAttributeOptionUpdateParam | AkeneoModel,
+        body: ReferenceEntityAttributeOptionUpdateParam | ReferenceEntityAttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -299,7 +298,7 @@ class AsyncReferenceEntityAttributeOptionsResource(AsyncResource):
         reference_entity_code: str,
         attribute_code: str,
         code: str,
-        body: ReferenceEntityAttributeOptionUpdateParam | AkeneoModel,
+        body: ReferenceEntityAttributeOptionUpdateParam | ReferenceEntityAttributeOption,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import builtins
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -129,7 +128,7 @@ class ReferenceEntityAttributesResource(SyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityAttributeUpdateParam | AkeneoModel,
+        body: ReferenceEntityAttributeUpdateParam | ReferenceEntityAttribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -269,7 +268,7 @@ class AsyncReferenceEntityAttributesResource(AsyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityAttributeUpdateParam | AkeneoModel,
+        body: ReferenceEntityAttributeUpdateParam | ReferenceEntityAttribute,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -57,7 +56,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -130,7 +129,7 @@ class ReferenceEntityRecordsResource(SyncResource):
     def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordBatchItemParam | ReferenceEntityRecord],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -236,7 +235,7 @@ class ReferenceEntityRecordsResource(SyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityRecordUpdateParam | AkeneoModel,
+        body: ReferenceEntityRecordUpdateParam | ReferenceEntityRecord,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -292,7 +291,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         *,
         search: SearchArg | None = None,
         channel: str | None = None,
-        locales: str | None = None,
+        locales: Sequence[str] | str | None = None,
         search_after: str | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -365,7 +364,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
     async def upsert_many(
         self,
         reference_entity_code: str,
-        items: Iterable[ReferenceEntityRecordBatchItemParam | AkeneoModel],
+        items: Iterable[ReferenceEntityRecordBatchItemParam | ReferenceEntityRecord],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -471,7 +470,7 @@ class AsyncReferenceEntityRecordsResource(AsyncResource):
         self,
         reference_entity_code: str,
         code: str,
-        body: ReferenceEntityRecordUpdateParam | AkeneoModel,
+        body: ReferenceEntityRecordUpdateParam | ReferenceEntityRecord,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -5,7 +5,6 @@ receives the status notifications."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..event_platform_models import Subscriber
@@ -51,7 +50,7 @@ class SubscribersResource(SyncResource):
 
     def create(
         self,
-        body: SubscriberParam | AkeneoModel,
+        body: SubscriberParam | Subscriber,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -154,7 +153,7 @@ class SubscribersResource(SyncResource):
     def update(
         self,
         subscriber_id: str,
-        body: SubscriberParam | AkeneoModel,
+        body: SubscriberParam | Subscriber,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -196,7 +195,7 @@ class AsyncSubscribersResource(AsyncResource):
 
     async def create(
         self,
-        body: SubscriberParam | AkeneoModel,
+        body: SubscriberParam | Subscriber,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -299,7 +298,7 @@ class AsyncSubscribersResource(AsyncResource):
     async def update(
         self,
         subscriber_id: str,
-        body: SubscriberParam | AkeneoModel,
+        body: SubscriberParam | Subscriber,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -5,7 +5,6 @@ Pub/Sub or Kafka), suspended and resumed."""
 from __future__ import annotations
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..event_platform_models import Subscription
@@ -66,7 +65,7 @@ class SubscriptionsResource(SyncResource):
     def create(
         self,
         subscriber_id: str,
-        body: SubscriptionParam | AkeneoModel,
+        body: SubscriptionParam | Subscription,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -177,7 +176,7 @@ class SubscriptionsResource(SyncResource):
         self,
         subscriber_id: str,
         subscription_id: str,
-        body: SubscriptionParam | AkeneoModel,
+        body: SubscriptionParam | Subscription,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -292,7 +291,7 @@ class AsyncSubscriptionsResource(AsyncResource):
     async def create(
         self,
         subscriber_id: str,
-        body: SubscriptionParam | AkeneoModel,
+        body: SubscriptionParam | Subscription,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -403,7 +402,7 @@ class AsyncSubscriptionsResource(AsyncResource):
         self,
         subscriber_id: str,
         subscription_id: str,
-        body: SubscriptionParam | AkeneoModel,
+        body: SubscriptionParam | Subscription,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

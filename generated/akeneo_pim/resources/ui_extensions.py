@@ -7,7 +7,6 @@ from __future__ import annotations
 import builtins
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._resource import AsyncResource, SyncResource
 from .._results import WriteResult
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -97,7 +96,7 @@ class UiExtensionsResource(SyncResource):
 
     def create(
         self,
-        body: UiExtensionWriteParam | AkeneoModel,
+        body: UiExtensionWriteParam | UiExtension,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -246,7 +245,7 @@ class UiExtensionsResource(SyncResource):
     def update(
         self,
         uuid: str,
-        body: UiExtensionUpdateParam | AkeneoModel,
+        body: UiExtensionUpdateParam | UiExtension,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -342,7 +341,7 @@ class AsyncUiExtensionsResource(AsyncResource):
 
     async def create(
         self,
-        body: UiExtensionWriteParam | AkeneoModel,
+        body: UiExtensionWriteParam | UiExtension,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -491,7 +490,7 @@ class AsyncUiExtensionsResource(AsyncResource):
     async def update(
         self,
         uuid: str,
-        body: UiExtensionUpdateParam | AkeneoModel,
+        body: UiExtensionUpdateParam | UiExtension,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Literal
 
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -110,7 +109,7 @@ class WorkflowTasksResource(SyncResource):
     def update(
         self,
         uuid: str,
-        body: WorkflowTaskUpdateParam | AkeneoModel,
+        body: WorkflowTaskUpdateParam | WorkflowTask,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -234,7 +233,7 @@ class AsyncWorkflowTasksResource(AsyncResource):
     async def update(
         self,
         uuid: str,
-        body: WorkflowTaskUpdateParam | AkeneoModel,
+        body: WorkflowTaskUpdateParam | WorkflowTask,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -7,10 +7,13 @@ from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
 from ._errors import (
     AkeneoError,
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    CatalogUnavailableError,
+    ConfigurationError,
     ConflictError,
     InternalServerError,
     InvalidLinkError,
@@ -20,23 +23,28 @@ from ._errors import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    SearchError,
+    UnexpectedResponseError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationErrorDetail,
+    ValueShapeError,
 )
 from ._files import DownloadedFile
 from ._pagination import AsyncPaginator, InvalidItem, Page, SyncPaginator
 from ._results import WriteResult
-from ._search import Search
+from ._search import AssetSearch, ProductSearch, RecordSearch, Search
 from ._signatures import SignatureError
 from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
+    "APIError",
     "APIStatusError",
     "APITimeoutError",
     "Akeneo",
     "AkeneoError",
+    "AssetSearch",
     "AsyncAkeneo",
     "AsyncPaginator",
     "AuthenticationError",
@@ -45,6 +53,8 @@ __all__ = [
     "BatchInputError",
     "BatchItemResult",
     "BatchReport",
+    "CatalogUnavailableError",
+    "ConfigurationError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
@@ -56,13 +66,18 @@ __all__ = [
     "Page",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "ProductSearch",
     "RateLimitError",
+    "RecordSearch",
     "Search",
+    "SearchError",
     "SignatureError",
     "SyncPaginator",
+    "UnexpectedResponseError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
+    "ValueShapeError",
     "WriteResult",
     "__version__",
     "apps",

@@ -9,7 +9,6 @@ from typing import Literal
 
 from .._batch import BatchReport, ProgressCallback, ResultCallback
 from .._endpoint import Endpoint
-from .._models import AkeneoModel
 from .._pagination_async import AsyncPaginator
 from .._pagination_sync import SyncPaginator
 from .._resource import AsyncResource, SyncResource
@@ -140,7 +139,7 @@ class WidgetsResource(SyncResource):
 
     def create(
         self,
-        body: WidgetParam | AkeneoModel,
+        body: WidgetParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -168,7 +167,7 @@ class WidgetsResource(SyncResource):
 
     def upsert_many(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -279,7 +278,7 @@ class WidgetsResource(SyncResource):
     def upsert(
         self,
         code: str,
-        body: WidgetUpdateParam | AkeneoModel,
+        body: WidgetUpdateParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -338,7 +337,7 @@ class WidgetsResource(SyncResource):
 
     def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -443,7 +442,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def create(
         self,
-        body: WidgetParam | AkeneoModel,
+        body: WidgetParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -471,7 +470,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def upsert_many(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -582,7 +581,7 @@ class AsyncWidgetsResource(AsyncResource):
     async def upsert(
         self,
         code: str,
-        body: WidgetUpdateParam | AkeneoModel,
+        body: WidgetUpdateParam | Widget,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -641,7 +640,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | AkeneoModel],
+        items: Iterable[WidgetUpdateParam | Widget],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,

@@ -1,0 +1,41 @@
+"""Request types that fit: a body takes its TypedDict or its own resource's models, and
+comma-separated query parameters take a list as well as a string."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.build import build_api
+from generator.ir import Api
+from generator.load import load_spec
+from generator.types import comma_separated
+from tests.conftest import SPEC
+
+
+@pytest.fixture(scope="module")
+def api() -> Api:
+    return build_api(load_spec(SPEC))
+
+
+def _arg(api: Api, resource: str, method: str, name: str) -> str:
+    found = next(r for r in api.resources if r.attribute == resource)
+    op = next(o for o in found.operations if o.method_name == method)
+    return next(a.annotation.source() for a in op.signature.args if a.name == name)
+
+
+def test_bodies_take_their_resources_models_only(api: Api) -> None:
+    assert _arg(api, "channels", "upsert", "body") == "ChannelUpdateParam | Channel"
+    assert _arg(api, "channels", "upsert_many", "items") == "Iterable[ChannelUpdateParam | Channel]"
+    assert _arg(api, "products_uuid", "upsert", "body") == "ProductUuidUpdateParam | ProductUuid"
+    every = [a.annotation.source() for r in api.resources for o in r.operations
+             for a in o.signature.args]
+    assert not [text for text in every if "AkeneoModel" in text]
+
+
+def test_comma_separated_lists(api: Api) -> None:
+    assert _arg(api, "products_uuid", "list", "locales") == "Sequence[str] | str | None"
+    assert _arg(api, "product_models", "list", "attributes") == "Sequence[str] | str | None"
+    array = {"type": "array", "items": {"type": "string"}}
+    assert comma_separated({"in": "query", "style": "form", "explode": False, "schema": array})
+    assert not comma_separated({"in": "query", "schema": array})  # exploded: locales=a&locales=b
+    assert not comma_separated({"in": "query", "explode": False, "schema": {"type": "string"}})

@@ -1,0 +1,197 @@
+"""Search builders per grammar: each serialises to the documented JSON, and refuses bad input.
+
+Expected JSON is copied from facts.md §6 and api-updates-2024-2026.md §3-4 (Akeneo's filter pages).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import pytest
+from akeneo_runtime_under_test._errors import AkeneoError, SearchError
+from akeneo_runtime_under_test._search import (
+    AssetSearch,
+    ProductSearch,
+    RecordSearch,
+    Search,
+    serialize_search,
+)
+from akeneo_runtime_under_test._urls import encode_query
+
+
+def as_json(builder: Any) -> Any:
+    return json.loads(serialize_search(builder))
+
+
+def test_product_fields() -> None:
+    search = (
+        ProductSearch()
+        .enabled(True)
+        .family("IN", ["shoes", "boots"])
+        .categories("UNCLASSIFIED")
+        .groups("NOT EMPTY")
+        .parent("=", "tshirt_model")
+        .completeness(">", 70, scope="ecommerce")
+        .quality_score(["A", "B"], scope="ecommerce", locale="en_US")
+    )
+    assert as_json(search) == {
+        "enabled": [{"operator": "=", "value": True}],
+        "family": [{"operator": "IN", "value": ["shoes", "boots"]}],
+        "categories": [{"operator": "UNCLASSIFIED"}],
+        "groups": [{"operator": "NOT EMPTY"}],
+        "parent": [{"operator": "=", "value": "tshirt_model"}],
+        "completeness": [{"operator": ">", "value": 70, "scope": "ecommerce"}],
+        "quality_score": [
+            {"operator": "IN", "value": ["A", "B"], "scope": "ecommerce", "locale": "en_US"}
+        ],
+    }
+
+
+def test_dates_use_the_product_format() -> None:
+    search = (
+        ProductSearch()
+        .updated(">", datetime.datetime(2025, 1, 1, 0, 0, 0))
+        .updated("SINCE LAST N DAYS", 4)
+        .created("BETWEEN", ("2024-01-01 00:00:00", datetime.date(2024, 12, 31)))
+    )
+    assert as_json(search) == {
+        "updated": [
+            {"operator": ">", "value": "2025-01-01 00:00:00"},
+            {"operator": "SINCE LAST N DAYS", "value": 4},
+        ],
+        "created": [
+            {"operator": "BETWEEN", "value": ["2024-01-01 00:00:00", "2024-12-31 00:00:00"]}
+        ],
+    }
+
+
+def test_completeness_on_all_locales_needs_locales() -> None:
+    search = ProductSearch().completeness(
+        "GREATER OR EQUALS THAN ON ALL LOCALES", 100, scope="mobile", locales=["en_US", "fr_FR"]
+    )
+    assert as_json(search)["completeness"] == [
+        {
+            "operator": "GREATER OR EQUALS THAN ON ALL LOCALES",
+            "value": 100,
+            "scope": "mobile",
+            "locales": ["en_US", "fr_FR"],
+        }
+    ]
+    with pytest.raises(SearchError, match="needs locales"):
+        ProductSearch().completeness(
+            "LOWER THAN ON ALL LOCALES", 50, scope="mobile", locales=[]
+        )
+
+
+def test_attribute_filters_with_locale_and_scope() -> None:
+    search = (
+        ProductSearch()
+        .attribute("name", "CONTAINS", "shoe", locale="en_US")
+        .attribute("description", "EMPTY", locale="en_US", scope="ecommerce")
+        .attribute("color", "IN", ("red", "blue"))
+        .attribute("release_date", "BETWEEN", ("2024-01-01", "2024-06-30"))
+    )
+    assert as_json(search) == {
+        "name": [{"operator": "CONTAINS", "value": "shoe", "locale": "en_US"}],
+        "description": [{"operator": "EMPTY", "locale": "en_US", "scope": "ecommerce"}],
+        "color": [{"operator": "IN", "value": ["red", "blue"]}],
+        "release_date": [{"operator": "BETWEEN", "value": ["2024-01-01", "2024-06-30"]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Search().add("enabled", "==", True), "unknown operator '=='"),
+        (lambda: Search().add("family", "IN", "shoes"), "takes a list"),
+        (lambda: Search().add("family", "EMPTY", ["x"]), "takes no value"),
+        (lambda: Search().add("updated", "BETWEEN", ["2024-01-01 00:00:00"]), "two values"),
+        (lambda: Search().add("enabled", "="), "needs a value"),
+        (lambda: ProductSearch().attribute("name", "UNCLASSIFIED"), "not an attribute operator"),
+        (lambda: ProductSearch().quality_score(["F"], scope="e", locale="l"), "A to E"),
+    ],
+)
+def test_bad_conditions_raise_a_clear_error(call: Any, message: str) -> None:
+    with pytest.raises(SearchError, match=message) as raised:
+        call()
+    assert isinstance(raised.value, AkeneoError) and isinstance(raised.value, ValueError)
+
+
+def test_record_grammar() -> None:
+    search = (
+        RecordSearch()
+        .code(["kartell", "ikea"])
+        .updated(">", "2024-01-01T00:00:00Z")
+        .complete(True, channel="ecommerce", locales=["en_US"])
+        .attribute("description", "CONTAINS", "furniture", locale="en_US", channel="ecommerce")
+        .attribute("creation_year", ">=", "1950")
+    )
+    assert as_json(search) == {
+        "code": [{"operator": "IN", "value": ["kartell", "ikea"]}],
+        "updated": [{"operator": ">", "value": "2024-01-01T00:00:00Z"}],
+        "complete": {"operator": "=", "value": True, "channel": "ecommerce", "locales": ["en_US"]},
+        "description": {
+            "operator": "CONTAINS",
+            "value": "furniture",
+            "locale": "en_US",
+            "channel": "ecommerce",
+        },
+        "creation_year": {"operator": ">=", "value": "1950"},
+    }
+    with pytest.raises(SearchError, match="one condition per attribute"):
+        RecordSearch().attribute("a", "EMPTY").attribute("a", "NOT EMPTY")
+    with pytest.raises(SearchError, match="letters, digits"):
+        RecordSearch().attribute("bad-code", "EMPTY")
+
+
+def test_asset_flat_grammar() -> None:
+    search = AssetSearch().attribute("usage", "IN", ["web", "print"])
+    assert as_json(search) == {"usage": {"operator": "IN", "value": ["web", "print"]}}
+
+
+def test_asset_logical_tree_is_the_documented_example() -> None:
+    tree = AssetSearch.all_of(
+        AssetSearch.any_of(
+            AssetSearch.where("code", "STARTS_WITH", "img_"),
+            AssetSearch.where("code", "STARTS_WITH", "vid_"),
+        ),
+        AssetSearch.where("updated", ">=", "2024-01-01T00:00:00Z"),
+        AssetSearch.where("title", "CONTAINS", "summer", locale="en_US"),
+    )
+    documented = (
+        '{"and":[{"or":[{"code":{"operator":"STARTS_WITH","value":"img_"}},'
+        '{"code":{"operator":"STARTS_WITH","value":"vid_"}}]},'
+        '{"updated":{"operator":">=","value":"2024-01-01T00:00:00Z"}},'
+        '{"title":{"operator":"CONTAINS","value":"summer","locale":"en_US"}}]}'
+    )
+    assert serialize_search(tree) == documented
+    complete = AssetSearch.complete(True, channel="ecommerce", locales=["en_US"])
+    assert complete.to_dict() == {
+        "complete": {
+            "operator": "=",
+            "value": True,
+            "context": {"channel": "ecommerce", "locales": ["en_US"]},
+        }
+    }
+    with pytest.raises(SearchError, match="at least one condition"):
+        AssetSearch.any_of()
+    not_a_condition: Any = {"code": {}}
+    with pytest.raises(SearchError, match="conditions only"):
+        AssetSearch.all_of(not_a_condition)
+
+
+def test_builders_go_into_the_query_string() -> None:
+    [(name, value)] = encode_query({"search": ProductSearch().enabled(False)})
+    assert (name, json.loads(value)) == ("search", {"enabled": [{"operator": "=", "value": False}]})
+    [(_, tree)] = encode_query({"search": AssetSearch.where("code", "IN", ["a"])})
+    assert json.loads(tree) == {"code": {"operator": "IN", "value": ["a"]}}
+
+
+def test_each_builder_is_a_new_value() -> None:
+    base = ProductSearch().enabled(True)
+    wider = base.family("IN", ["shoes"])
+    assert as_json(base) == {"enabled": [{"operator": "=", "value": True}]}
+    assert isinstance(wider, ProductSearch) and wider != base
+    assert ProductSearch().enabled(True) == Search().add("enabled", "=", True)
