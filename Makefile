@@ -49,11 +49,11 @@ pytest: $(STAMP)
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict generator
+	$(BIN)/mypy --strict generator tools scripts
 	cd $(OUTPUT) && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache/generated akeneo_pim
 
 lint: $(STAMP) typecheck
-	$(BIN)/ruff check generator tests templates/runtime $(OUTPUT)
+	$(BIN)/ruff check generator tests templates/runtime bench scripts tools $(OUTPUT)
 
 $(CONTRACT_STAMP): tests/contract/requirements.txt
 	test -x $(CONTRACT_VENV)/bin/python || $(PYTHON) -m venv $(CONTRACT_VENV)
