@@ -6,7 +6,7 @@ only print.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -90,24 +90,7 @@ def render_package(
     has_values = VALUE_PARAMS.issubset(m.param_name for m in api.models if m.write)
     render(f"{PACKAGE}/__init__.py.j2", f"{PACKAGE}/__init__.py", has_values=has_values)
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
-    read_models = [m for m in api.models if m.read]
-    write_models = [m for m in api.models if m.write]
-    read_exports = sorted((m.name for m in read_models), key=isort_key)
-    write_exports = sorted((m.param_name for m in write_models), key=isort_key)
-    render(
-        f"{PACKAGE}/models.py.j2",
-        f"{PACKAGE}/models.py",
-        read_models=read_models,
-        exports=read_exports,
-        imports=_import_lines(_model_names(read_models, "read"), local=()),
-    )
-    render(
-        f"{PACKAGE}/params.py.j2",
-        f"{PACKAGE}/params.py",
-        write_models=write_models,
-        exports=write_exports,
-        imports=_import_lines(_model_names(write_models, "write"), local=()),
-    )
+    _render_types(render, api)
     if has_values:
         render(f"{PACKAGE}/values.py.j2", f"{PACKAGE}/values.py")
     render(
@@ -128,6 +111,28 @@ def render_package(
         )
     files[f"{PACKAGE}/py.typed"] = f"# {line} Marks the package as typed (PEP 561).\n"
     return files
+
+
+def _render_types(render: Callable[..., None], api: Api) -> None:
+    """models.py (what the API answers) and params.py (what the client sends)."""
+    read_models = [m for m in api.models if m.read]
+    write_models = [m for m in api.models if m.write]
+    read_exports = sorted((m.name for m in read_models), key=isort_key)
+    write_exports = sorted((m.param_name for m in write_models), key=isort_key)
+    render(
+        f"{PACKAGE}/models.py.j2",
+        f"{PACKAGE}/models.py",
+        read_models=read_models,
+        exports=read_exports,
+        imports=_import_lines(_model_names(read_models, "read"), local=()),
+    )
+    render(
+        f"{PACKAGE}/params.py.j2",
+        f"{PACKAGE}/params.py",
+        write_models=write_models,
+        exports=write_exports,
+        imports=_import_lines(_model_names(write_models, "write"), local=()),
+    )
 
 
 def runtime_files() -> dict[str, bytes]:
