@@ -68,9 +68,9 @@ def test_the_import_with_progress_example(
 ) -> None:
     monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=FakeBar))
     monkeypatch.chdir(tmp_path)
-    rows = [types.SimpleNamespace(uuid=f"u{n}", values={}) for n in range(230)]
+    rows = [{"uuid": f"u{n}", "values": {}} for n in range(230)]
     with Akeneo(**server.settings()) as akeneo:
-        namespace: dict[str, Any] = {"akeneo": akeneo, "read_millions_of_rows": lambda: rows}
+        namespace: dict[str, Any] = {"akeneo": akeneo, "rows": lambda: iter(rows)}
         exec(block_with("on_progress="), namespace)
     report = namespace["report"]
     assert len(report) == 230 and report.ok

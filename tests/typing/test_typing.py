@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import GENERATED, ROOT
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.py"))
+STUBS = Path(__file__).parent / "stubs"  # what the README examples import beyond the package
 MARKER = re.compile(r"#\s*E:\s*(.+?)\s*$")
 REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 
@@ -77,7 +78,7 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"MYPYPATH": str(GENERATED), "PATH": "/usr/bin:/bin"},
+        env={"MYPYPATH": f"{GENERATED}:{STUBS}", "PATH": "/usr/bin:/bin"},
         check=False,
     )
     assert result.returncode in (0, 1), result.stdout + result.stderr
