@@ -28,6 +28,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DownloadError",
+    "FileToUploadNotFoundError",
     "InternalServerError",
     "InvalidLinkError",
     "InvalidRequestError",
@@ -40,6 +41,7 @@ __all__ = [
     "ResponseTooLargeError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UnreadableLocationError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
 ]
@@ -323,6 +325,21 @@ class InvalidRequestError(AkeneoError, ValueError):
 class DownloadError(AkeneoError, OSError):
     """A downloaded file could not be written where it was asked to go (disk full, no permission,
     a name that is no file name). The server's answer was fine; nothing is left half-written."""
+
+
+class FileToUploadNotFoundError(InvalidRequestError, FileNotFoundError):
+    """The path given as the file to upload is no readable file."""
+
+
+class UnreadableLocationError(UnexpectedResponseError):
+    """The write SUCCEEDED (`status_code`, 201 mostly) but its `Location` does not name what the
+    client returns (an upload's new file code), so that value is unknown. Do not retry the write:
+    look the resource up instead."""
+
+    def __init__(self, message: str, *, status_code: int, location: str | None) -> None:
+        super().__init__(message, body=None)
+        self.status_code = status_code
+        self.location = location
 
 
 class InvalidLinkError(AkeneoError):
