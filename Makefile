@@ -81,3 +81,10 @@ spec-diff: $(STAMP)
 clean:
 	rm -rf $(VENV) $(CONTRACT_VENV) .cache .mypy_cache .ruff_cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# 10 minutes of mixed calls from 64 threads and 500 tasks against a hostile local server; not part
+# of `make test`. SOAK_SECONDS=60 for a shorter run. Figures go to bench/results.md.
+SOAK_SECONDS ?= 600
+.PHONY: soak
+soak: $(STAMP)
+	PYTHONPATH=$(OUTPUT):tests/runtime $(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS) bench/results.md

@@ -290,7 +290,10 @@ class SyncAPIClient(BaseClient):
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
-                    failure = call.connection_error(exc, self._scrubber, tracker.refusal)
+                    refusal = tracker.refusal
+                    if refusal is None and deadline.expired:
+                        refusal = f"this call's {deadline.describe()} has run out"
+                    failure = call.connection_error(exc, self._scrubber, refusal)
                     if not call.is_token_call:
                         raise failure from exc
                     # Raised below, outside this block: neither __cause__ nor __context__ may
