@@ -150,7 +150,8 @@ class PreparedCall:
         )
 
     def deadline(self) -> Deadline:
-        return Deadline(self.budget)
+        """This call's deadline, counting from its first concurrency slot."""
+        return Deadline(self.budget, started=False)
 
     @contextlib.contextmanager
     def build(

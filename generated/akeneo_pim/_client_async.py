@@ -257,14 +257,22 @@ class AsyncAPIClient(BaseClient):
             return response
 
     async def _attempt(
-        self, call: PreparedCall, consume: AsyncConsumer | None, deadline: Deadline
-    ) -> tuple[Secret | None, httpx.Response]:
-        """One attempt, within a concurrency slot; returns the token it sent and the answer."""
+        self,
+        call: PreparedCall,
+        consume: AsyncConsumer | None,
+        deadline: Deadline,
+        may_renew: bool,
+    ) -> tuple[Secret | None, httpx.Response, bool]:
+        """One attempt, within a concurrency slot: the token it sent last, the answer, and
+        whether the token was renewed after a 401 (then the request was replayed once)."""
         if call.is_token_call:
             # Sent from within the slot of the call that needs the token: a slot of its own
             # would deadlock at max_concurrency=1 and exceed the limit otherwise.
-            return None, await self._exchange(call, None, consume, deadline)
+            deadline.start()
+            return None, await self._exchange(call, None, consume, deadline), False
         async with self._limiter:
+            # The budget covers the call's own work, not its place in the queue for a slot.
+            deadline.start()
             if deadline.expired:
                 raise httpx.PoolTimeout("the deadline passed while waiting for a free slot")
             # The token is taken now, not before the wait for a slot: after a revocation the
@@ -272,7 +280,22 @@ class AsyncAPIClient(BaseClient):
             token = await self._auth.token() if call.authenticated else None
             within = None if consume is not None or call.max_body is None else deadline
             exchange = self._exchange(call, token, consume, deadline)
-            return token, await async_within(within, exchange)
+            response = await async_within(within, exchange)
+            if (
+                may_renew
+                and response.status_code == 401
+                and token is not None
+                and call.retryable
+                and self._auth.can_renew
+                and not deadline.expired
+            ):
+                # The token died early (revoked, server restart): renew once and replay at
+                # once, in this slot, so the replay does not queue behind other requests.
+                await self._auth.forget(token)
+                token = await self._auth.token()
+                exchange = self._exchange(call, token, consume, deadline)
+                return token, await async_within(within, exchange), True
+            return token, response, False
 
     async def _send(
         self, call: PreparedCall, consume: AsyncConsumer | None = None
@@ -290,7 +313,10 @@ class AsyncAPIClient(BaseClient):
             failure: AkeneoError | None = None
             token: Secret | None = None
             try:
-                token, response = await self._attempt(call, consume, deadline)
+                token, response, renewed = await self._attempt(
+                    call, consume, deadline, not replayed
+                )
+                replayed = replayed or renewed
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
@@ -319,13 +345,10 @@ class AsyncAPIClient(BaseClient):
                 and not replayed
                 and self._auth.can_renew
             ):
-                # The token died early (revoked, server restart): renew once and replay, unless
-                # the body cannot be sent again (an unseekable upload is consumed): then the 401
-                # is raised, and the next call gets a new token.
+                # Not replayed (an unseekable upload is consumed, or no time left): the 401 is
+                # raised, and the next call gets a new token.
                 replayed = True
                 await self._auth.forget(token)
-                if call.retryable and not deadline.expired:
-                    continue
             if response.is_success:
                 return response
             delay = tracker.after_status(call.method, response)

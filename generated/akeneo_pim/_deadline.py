@@ -24,19 +24,31 @@ _SLACK = 0.1
 
 
 class Deadline:
-    """`seconds` from now, or never (None)."""
+    """`seconds` from `start()` (from now unless `started=False`), or never (None)."""
 
     __slots__ = ("_clock", "_ends", "budget")
 
-    def __init__(self, seconds: float | None, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self, seconds: float | None, clock: Clock = time.monotonic, *, started: bool = True
+    ) -> None:
         self.budget = seconds
         self._clock = clock
-        self._ends = None if seconds is None else clock() + max(0.0, seconds)
+        self._ends: float | None = None
+        if started:
+            self.start()
+
+    def start(self) -> None:
+        """Start counting (a call starts when it first gets a concurrency slot); idempotent."""
+        if self._ends is None and self.budget is not None:
+            self._ends = self._clock() + max(0.0, self.budget)
 
     def remaining(self) -> float | None:
-        """Seconds left (0.0 once passed), or None without a deadline."""
-        if self._ends is None:
+        """Seconds left (0.0 once passed; the whole budget before the start), or None without
+        a deadline."""
+        if self.budget is None:
             return None
+        if self._ends is None:
+            return max(0.0, self.budget)
         return max(0.0, self._ends - self._clock())
 
     @property

@@ -154,9 +154,13 @@ def gzip_bomb(inflated: int, status: int = 200) -> Behaviour:
 class HostileServer:
     """Routes (method, path) to queues of behaviours; the last one of a queue repeats."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, record: bool = True) -> None:
         self.routes: dict[tuple[str, str], list[Behaviour]] = {}
+        # record=False (the soak): requests are counted, not kept, so memory stays flat.
+        self.record = record
         self.seen: list[Seen] = []
+        self.token_requests = 0
+        self.api_requests = 0
         self.issued = 0
         self.valid_tokens: set[str] = set()
         self.check_tokens = False  # True: API routes answer 401 to a token not (or no longer) valid
@@ -256,7 +260,12 @@ class HostileServer:
                 if seen is None:
                     break
                 with self.lock:
-                    self.seen.append(seen)
+                    if self.record:
+                        self.seen.append(seen)
+                    if seen.path == TOKEN_PATH:
+                        self.token_requests += 1
+                    else:
+                        self.api_requests += 1
                     self.in_flight += 1
                     self.max_in_flight = max(self.max_in_flight, self.in_flight)
                 try:
