@@ -369,7 +369,8 @@ def test_a_dripping_answer_cannot_outlast_the_timeout(
     assert isinstance(error, errors.APITimeoutError), error
     assert "timeout of 1 s" in str(error)
     # Sync: the deadline is checked between reads (0.1 s apart here); async cancels at once.
-    assert elapsed < 1.6, elapsed
+    # Generous for a loaded machine: without the deadline this takes over 4 s.
+    assert elapsed < 2.5, elapsed
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
@@ -381,7 +382,7 @@ def test_a_silent_server_is_bounded_by_the_timeout(
     error = failure_of(kind, lambda: flavour.kind(kind, RequestOptions(timeout=1.0)))
     elapsed = time.monotonic() - started
     assert isinstance(error, errors.APITimeoutError), error
-    assert elapsed < 1.6, elapsed
+    assert elapsed < 2.5, elapsed  # without the deadline: 5 s or more (retried stalls)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
@@ -392,7 +393,7 @@ def test_retry_after_beyond_the_budget_fails_at_once(
     server.add(kind.method, kind.path, limited)
     started = time.monotonic()
     error = failure_of(kind, lambda: flavour.kind(kind, RequestOptions(timeout=2.0)))
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0  # not the 60 s or 30 s asked
     assert isinstance(error, errors.RateLimitError), error
     assert "asked to wait 1e+09 s" in str(error)
     assert len(server.calls(kind.method, kind.path)) == 1
@@ -406,7 +407,7 @@ def test_retry_after_within_the_cap_but_beyond_the_deadline(
     server.add(kind.method, kind.path, limited)
     started = time.monotonic()
     error = failure_of(kind, lambda: flavour.kind(kind, RequestOptions(timeout=5.0)))
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0  # not the 60 s or 30 s asked
     assert isinstance(error, errors.RateLimitError), error
     assert "beyond the" in str(error) and "timeout of 5 s" in str(error)
 
