@@ -19,7 +19,9 @@ from urllib.parse import quote, quote_plus
 __all__ = ["MASK", "Secret", "SecretScrubber"]
 
 MASK: Final = "**********"
-# Values shorter than this are not scrubbed: replacing "a" everywhere would garble any message.
+# Forms shorter than this are not scrubbed: replacing "a" everywhere would garble any message.
+# Tokens are opaque server values and scrubbed from this length; caller-chosen values must also
+# be `distinctive`.
 _MIN_SCRUBBED_LENGTH: Final = 4
 # Tokens rotate; the last few stay known so that an echo of a just-replaced one is still hidden.
 _REMEMBERED_TOKENS: Final = 16
@@ -48,6 +50,12 @@ class Secret:
         return hash(self._value)
 
 
+def distinctive(value: str) -> bool:
+    """Whether a caller-chosen value (password, client secret) can be told from ordinary words in
+    a server's message: a password "password" is not replaced in "the password is required"."""
+    return len(value) >= 12 or (len(value) >= 6 and not value.isalpha())
+
+
 def _variants(value: str) -> set[str]:
     """The forms a server may echo a value in: as is, JSON-escaped, URL-encoded."""
     forms = {value, quote(value, safe=""), quote_plus(value, safe="")}
@@ -65,7 +73,7 @@ class SecretScrubber:
         self._tokens: deque[str] = deque(maxlen=_REMEMBERED_TOKENS)
         self._forms: tuple[str, ...] = ()
         for secret in secrets:
-            if secret is not None:
+            if secret is not None and distinctive(secret.get()):
                 self._fixed |= _variants(secret.get())
 
     def add_basic(self, client_id: str, secret: Secret) -> None:

@@ -777,3 +777,14 @@ def test_a_missing_file_to_upload_is_an_akeneo_error(flavour: Flavour, tmp_path:
     with pytest.raises(errors.FileToUploadNotFoundError) as info:
         flavour.run(lambda c: c.upload(UPLOAD_MEDIA, file=missing))
     assert isinstance(info.value, FileNotFoundError) and "nope.jpg" in str(info.value)
+
+
+def test_plain_word_credentials_do_not_garble_messages() -> None:
+    from akeneo_runtime_under_test._secrets import Secret, SecretScrubber
+
+    scrubber = SecretScrubber([Secret("password"), Secret("s3cr3t-CLIENT-SECRET")])
+    scrubber.add_token(Secret("tok1"))
+    text = 'the password is required (got "s3cr3t-CLIENT-SECRET", token tok1)'
+    assert (
+        scrubber.scrub_text(text) == 'the password is required (got "**********", token **********)'
+    )
