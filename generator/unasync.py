@@ -46,9 +46,9 @@ RENAMES: Final[Mapping[str, str]] = {
     "__aexit__": "__exit__",
     "__aiter__": "__iter__",
     "aclose": "close",
-    "aiter_bytes": "iter_bytes",
-    "aread": "read",
+    "aiter_raw": "iter_raw",
     "async_sleep": "sync_sleep",
+    "async_within": "sync_within",
     "send_chunks_in_tasks": "send_chunks_in_threads",
 }
 _KEYWORDS = frozenset({"async", "await"})

@@ -8,6 +8,8 @@ from it): the credentials, the current token pair and when to renew it.
 from __future__ import annotations
 
 import base64
+import json
+import math
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -19,35 +21,26 @@ from ._errors import (
     UnexpectedResponseError,
     UnprocessableEntityError,
 )
+from ._secrets import Secret, SecretScrubber
 
-__all__ = ["Credentials", "Secret", "TokenState"]
+__all__ = ["Credentials", "Secret", "TokenGrant", "TokenState"]
 
 TOKEN_PATH: Final = "/api/oauth/v1/token"
 # A refresh refused with one of these falls back to a new password grant (expired refresh token).
 REFUSED_REFRESH = (BadRequestError, UnprocessableEntityError, AuthenticationError)
+DEFAULT_LIFETIME: Final = 3600.0
+# A server may announce any lifetime (10**400 included); past a day the 401 replay renews anyway.
+MAX_LIFETIME: Final = 86400.0
 
 
-class Secret:
-    """A string that never shows itself in repr/str, so it cannot leak into logs or tracebacks."""
+@dataclass(frozen=True, slots=True)
+class TokenGrant:
+    """One request to the token route, masked: the body (JSON holding the password or the refresh
+    token) and the Basic header stay `Secret` until the request is built."""
 
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def get(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
+    grant_type: str
+    body: Secret
+    basic: Secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +52,24 @@ class Credentials:
     username: str
     password: Secret
 
-    def basic_header(self) -> str:
+    def basic_header(self) -> Secret:
         raw = f"{self.client_id}:{self.secret.get()}".encode()
         # b64encode adds no newline; a trailing newline is a classic cause of Akeneo's 422 here.
-        return "Basic " + base64.b64encode(raw).decode("ascii")
+        return Secret("Basic " + base64.b64encode(raw).decode("ascii"))
 
-    def password_body(self) -> dict[str, str]:
-        return {
-            "grant_type": "password",
-            "username": self.username,
-            "password": self.password.get(),
-        }
+    def password_grant(self) -> TokenGrant:
+        body = {"grant_type": "password", "username": self.username}
+        body["password"] = self.password.get()
+        return TokenGrant("password", Secret(json.dumps(body)), self.basic_header())
 
-
-def refresh_body(refresh_token: Secret) -> dict[str, str]:
-    return {"grant_type": "refresh_token", "refresh_token": refresh_token.get()}
+    def refresh_grant(self, refresh_token: Secret) -> TokenGrant:
+        body = json.dumps({"grant_type": "refresh_token", "refresh_token": refresh_token.get()})
+        return TokenGrant("refresh_token", Secret(body), self.basic_header())
 
 
-# (body, basic Authorization header) -> decoded JSON answer of the token route
-SyncTokenFetcher = Callable[[Mapping[str, str], str], object]
-AsyncTokenFetcher = Callable[[Mapping[str, str], str], Awaitable[object]]
+# grant -> decoded JSON answer of the token route
+SyncTokenFetcher = Callable[[TokenGrant], object]
+AsyncTokenFetcher = Callable[[TokenGrant], Awaitable[object]]
 Clock = Callable[[], float]
 
 
@@ -86,9 +77,14 @@ class TokenState:
     """The current token pair and when to renew it; shared logic of both managers."""
 
     def __init__(
-        self, credentials: Credentials | None, access_token: str | None, clock: Clock
+        self,
+        credentials: Credentials | None,
+        access_token: str | None,
+        clock: Clock,
+        scrubber: SecretScrubber | None = None,
     ) -> None:
         self.credentials = credentials
+        self.scrubber = scrubber or SecretScrubber()
         self.static = access_token is not None  # App token: used as given, never refreshed
         self.access: Secret | None = Secret(access_token) if access_token is not None else None
         self.refresh: Secret | None = None
@@ -99,13 +95,13 @@ class TokenState:
     def can_renew(self) -> bool:
         return not self.static and self.credentials is not None
 
-    def current(self) -> str | None:
+    def current(self) -> Secret | None:
         """The token if it is still good to use, else None."""
         if self.access is None:
             return None
         if self.renew_at is not None and self.clock() >= self.renew_at:
             return None
-        return self.access.get()
+        return self.access
 
     def require_credentials(self) -> Credentials:
         if self.credentials is None:
@@ -116,30 +112,59 @@ class TokenState:
             )
         return self.credentials
 
-    def store(self, answer: object) -> str:
-        if not isinstance(answer, Mapping) or not isinstance(answer.get("access_token"), str):
+    def store(self, answer: object) -> Secret:
+        if (
+            not isinstance(answer, Mapping)
+            or not isinstance(answer.get("access_token"), str)
+            or not answer["access_token"]
+        ):
             raise UnexpectedResponseError(
                 "the token route answered without an access_token", body=None
             )
         data: Mapping[str, Any] = answer
+        if not _fits_in_header(data["access_token"]):
+            # It could not be sent, and httpx's error would quote it in its message.
+            raise UnexpectedResponseError(
+                "the token route answered an access_token that cannot be sent in a header "
+                "(not printable ASCII)",
+                body=None,
+            )
         self.access = Secret(data["access_token"])
+        self.scrubber.add_token(self.access)
         refresh = data.get("refresh_token")
         # Akeneo rotates the refresh token on every answer; keeping the old one would fail later.
         if isinstance(refresh, str) and refresh:
             self.refresh = Secret(refresh)
-        lifetime = data.get("expires_in")
-        seconds = float(lifetime) if isinstance(lifetime, int | float) and lifetime > 0 else 3600.0
+            self.scrubber.add_token(self.refresh)
+        seconds = token_lifetime(data.get("expires_in"))
         # Renew a little early so that a request never leaves with a token about to die.
         margin = min(60.0, seconds * 0.1)
         self.renew_at = self.clock() + seconds - margin
-        return self.access.get()
+        return self.access
 
-    def forget(self, rejected: str) -> None:
+    def forget(self, rejected: Secret) -> None:
         """After a 401: drop the token, unless another caller already replaced it."""
-        if self.access is not None and self.access.get() == rejected:
+        if self.access is not None and self.access == rejected:
             self.access = None
             self.renew_at = None
 
     def __repr__(self) -> str:
         kind = "app-token" if self.static else "password"
         return f"<token state {kind} has_token={self.access is not None}>"
+
+
+def token_lifetime(value: object) -> float:
+    """Seconds a token lives, from `expires_in`: a positive finite number, at most a day; anything
+    else (missing, a string, 0, NaN, 10**400) is the usual hour."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return DEFAULT_LIFETIME
+    if isinstance(value, int) and value > MAX_LIFETIME:
+        return MAX_LIFETIME  # float() of a huge int raises OverflowError
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds <= 0:
+        return DEFAULT_LIFETIME if not seconds > 0 else MAX_LIFETIME
+    return min(seconds, MAX_LIFETIME)
+
+
+def _fits_in_header(token: str) -> bool:
+    return token.isascii() and token.isprintable() and " " not in token

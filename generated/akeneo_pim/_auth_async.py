@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 
-from ._auth import REFUSED_REFRESH, AsyncTokenFetcher, Clock, Credentials, TokenState, refresh_body
+from ._auth import REFUSED_REFRESH, AsyncTokenFetcher, Clock, Credentials, TokenState
 from ._errors import AuthenticationError
 from ._flavours import AsyncLock
+from ._secrets import Secret, SecretScrubber
 
 __all__ = ["AsyncTokenManager"]
 
@@ -24,8 +25,9 @@ class AsyncTokenManager:
         access_token: str | None,
         fetch: AsyncTokenFetcher,
         clock: Clock = time.monotonic,
+        scrubber: SecretScrubber | None = None,
     ) -> None:
-        self._state = TokenState(credentials, access_token, clock)
+        self._state = TokenState(credentials, access_token, clock, scrubber)
         self._fetch = fetch
         self._lock = AsyncLock()
 
@@ -37,7 +39,7 @@ class AsyncTokenManager:
     def has_credentials(self) -> bool:
         return self._state.credentials is not None or self._state.static
 
-    async def token(self) -> str:
+    async def token(self) -> Secret:
         token = self._state.current()
         if token is not None:
             return token
@@ -54,16 +56,16 @@ class AsyncTokenManager:
                 )
             return await self._renew()
 
-    async def _renew(self) -> str:
+    async def _renew(self) -> Secret:
+        # Grants stay masked (TokenGrant): these frames are what an error reporter records.
         credentials = self._state.require_credentials()
-        header = credentials.basic_header()
         if self._state.refresh is not None:
             try:
-                answer = await self._fetch(refresh_body(self._state.refresh), header)
+                answer = await self._fetch(credentials.refresh_grant(self._state.refresh))
                 return self._state.store(answer)
             except REFUSED_REFRESH:
                 self._state.refresh = None
-        return self._state.store(await self._fetch(credentials.password_body(), header))
+        return self._state.store(await self._fetch(credentials.password_grant()))
 
     async def login(self) -> None:
         """Ask for a fresh token now (password grant), whatever the current state."""
@@ -71,10 +73,10 @@ class AsyncTokenManager:
             return
         async with self._lock:
             credentials = self._state.require_credentials()
-            answer = await self._fetch(credentials.password_body(), credentials.basic_header())
+            answer = await self._fetch(credentials.password_grant())
             self._state.store(answer)
 
-    async def forget(self, rejected: str) -> None:
+    async def forget(self, rejected: Secret) -> None:
         async with self._lock:
             self._state.forget(rejected)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 
-from ._auth import REFUSED_REFRESH, Clock, Credentials, SyncTokenFetcher, TokenState, refresh_body
+from ._auth import REFUSED_REFRESH, Clock, Credentials, SyncTokenFetcher, TokenState
 from ._errors import AuthenticationError
 from ._flavours import SyncLock
+from ._secrets import Secret, SecretScrubber
 
 __all__ = ["SyncTokenManager"]
 
@@ -24,8 +25,9 @@ class SyncTokenManager:
         access_token: str | None,
         fetch: SyncTokenFetcher,
         clock: Clock = time.monotonic,
+        scrubber: SecretScrubber | None = None,
     ) -> None:
-        self._state = TokenState(credentials, access_token, clock)
+        self._state = TokenState(credentials, access_token, clock, scrubber)
         self._fetch = fetch
         self._lock = SyncLock()
 
@@ -37,7 +39,7 @@ class SyncTokenManager:
     def has_credentials(self) -> bool:
         return self._state.credentials is not None or self._state.static
 
-    def token(self) -> str:
+    def token(self) -> Secret:
         token = self._state.current()
         if token is not None:
             return token
@@ -54,16 +56,16 @@ class SyncTokenManager:
                 )
             return self._renew()
 
-    def _renew(self) -> str:
+    def _renew(self) -> Secret:
+        # Grants stay masked (TokenGrant): these frames are what an error reporter records.
         credentials = self._state.require_credentials()
-        header = credentials.basic_header()
         if self._state.refresh is not None:
             try:
-                answer = self._fetch(refresh_body(self._state.refresh), header)
+                answer = self._fetch(credentials.refresh_grant(self._state.refresh))
                 return self._state.store(answer)
             except REFUSED_REFRESH:
                 self._state.refresh = None
-        return self._state.store(self._fetch(credentials.password_body(), header))
+        return self._state.store(self._fetch(credentials.password_grant()))
 
     def login(self) -> None:
         """Ask for a fresh token now (password grant), whatever the current state."""
@@ -71,10 +73,10 @@ class SyncTokenManager:
             return
         with self._lock:
             credentials = self._state.require_credentials()
-            answer = self._fetch(credentials.password_body(), credentials.basic_header())
+            answer = self._fetch(credentials.password_grant())
             self._state.store(answer)
 
-    def forget(self, rejected: str) -> None:
+    def forget(self, rejected: Secret) -> None:
         with self._lock:
             self._state.forget(rejected)
 

@@ -12,9 +12,14 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import TypeVar
 
 import httpx
+
+from ._deadline import Deadline
+
+T = TypeVar("T")
 
 __all__ = [
     "AsyncConsumer",
@@ -24,7 +29,9 @@ __all__ = [
     "SyncLock",
     "SyncSemaphore",
     "async_sleep",
+    "async_within",
     "sync_sleep",
+    "sync_within",
 ]
 
 AsyncLock = asyncio.Lock
@@ -35,6 +42,24 @@ SyncSemaphore = threading.BoundedSemaphore
 async_sleep = asyncio.sleep
 sync_sleep = time.sleep
 
-# What a streamed download does with the answer (`_send(call, consume=...)`).
-AsyncConsumer = Callable[[httpx.Response], Awaitable[None]]
-SyncConsumer = Callable[[httpx.Response], None]
+# What a streamed download does with the answer and its decoded pieces (`_send(call, consume=)`).
+AsyncConsumer = Callable[[httpx.Response, AsyncIterator[bytes]], Awaitable[None]]
+SyncConsumer = Callable[[httpx.Response, Iterator[bytes]], None]
+
+
+async def async_within(deadline: Deadline | None, work: Awaitable[T]) -> T:
+    """`work`, cancelled when the deadline passes (reported as httpx's ReadTimeout, so that it is
+    handled like any other timeout): an answer dripping a byte at a time cannot outlast it."""
+    left = None if deadline is None else deadline.remaining()
+    if left is None:
+        return await work
+    try:
+        return await asyncio.wait_for(work, max(left, 0.001))
+    except asyncio.TimeoutError:
+        raise httpx.ReadTimeout("the deadline passed during the request") from None
+
+
+def sync_within(deadline: Deadline | None, work: T) -> T:
+    """The blocking twin cannot cancel a read: `work` is already done. Its per-read timeouts are
+    cut to the deadline and the body is checked between reads instead (`_deadline.py`)."""
+    return work

@@ -2,7 +2,9 @@
 """Reading answers: decoding bodies, validating them, and the exception of a failed one.
 
 Exceptions that keep a request (`response.request`, the `request` of a chained httpx error) get a
-copy with the Bearer token redacted: error reporters such as Sentry record them.
+copy with the Bearer token redacted: error reporters such as Sentry record them. Server text that
+goes into an exception (body, message, headers) is scrubbed of every secret the client knows: a
+server echoing the password or the token must not put it into `str(error)` or a log.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ._errors import APIStatusError, UnexpectedResponseError, status_error_class
+from ._secrets import SecretScrubber
 
 __all__ = [
+    "MAX_JSON_BYTES",
     "REDACTED",
     "decode_body",
     "decode_json",
@@ -26,6 +30,11 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
+
+# The most bytes a JSON answer (or an error body) may inflate to; a page of 100 rich products is a
+# few megabytes. Past it the call raises ResponseTooLargeError, never holding more than this.
+MAX_JSON_BYTES: Final = 64 * 1024 * 1024
+_NO_SCRUBBING: Final = SecretScrubber()
 
 
 def decode_body(response: httpx.Response) -> object:
@@ -38,7 +47,7 @@ def decode_body(response: httpx.Response) -> object:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -69,36 +78,64 @@ def redacted_request(request: httpx.Request) -> httpx.Request:
 
 
 def make_status_error(
-    response: httpx.Response, *, operation_id: str | None, keep_response: bool = True
+    response: httpx.Response,
+    *,
+    operation_id: str | None,
+    keep_response: bool = True,
+    scrubber: SecretScrubber = _NO_SCRUBBING,
+    detail: str | None = None,
 ) -> APIStatusError:
     """The exception for a failed answer. `keep_response=False` for the token route: its request
     body holds the password, and the exception should not carry it around. A kept response's
-    request has its Authorization header (the Bearer token) redacted."""
+    request has its Authorization header (the Bearer token) redacted, and its body is scrubbed."""
     cls = status_error_class(response.status_code)
+    headers = httpx.Headers(
+        [(name, scrubber.scrub_text(value)) for name, value in response.headers.multi_items()]
+    )
+    kept: httpx.Response | None = None
     if keep_response:
-        response.request = redacted_request(response.request)
+        request = redacted_request(response.request)
+        try:
+            content = scrubber.scrub_bytes(response.content)
+        except httpx.ResponseNotRead:
+            content = b""
+        # A copy: its headers hold no Content-Encoding, since the content is already decoded.
+        kept = httpx.Response(
+            response.status_code,
+            headers=[
+                (name, value)
+                for name, value in headers.multi_items()
+                if name.lower() not in ("content-encoding", "content-length")
+            ],
+            content=content,
+            request=request,
+        )
     return cls(
         status_code=response.status_code,
-        headers=response.headers,
-        body=decode_body(response),
+        headers=headers,
+        body=scrubber.scrub(decode_body(response)),
         method=response.request.method,
-        url=str(response.request.url),
+        url=scrubber.scrub_text(str(response.request.url)),
         operation_id=operation_id,
-        response=response if keep_response else None,
+        response=kept,
+        detail=detail,
     )
 
 
-def decode_json(response: httpx.Response, operation_id: str) -> object:
-    """The decoded body, None when empty; a body that is not JSON is an UnexpectedResponseError."""
+def decode_json(
+    response: httpx.Response, operation_id: str, scrubber: SecretScrubber = _NO_SCRUBBING
+) -> object:
+    """The decoded body, None when empty; a body that is not JSON is an UnexpectedResponseError.
+    The Content-Type is not looked at: a JSON body labelled text/html is still JSON."""
     if not response.content:
         return None
     try:
         return json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise UnexpectedResponseError(
             f"{response.request.method} {response.request.url} ({operation_id}) answered "
             f"{response.status_code} with a body that is not JSON",
-            body=response.text[:1000],
+            body=scrubber.scrub_text(response.text[:1000]),
         ) from None
 
 

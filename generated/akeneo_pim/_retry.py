@@ -3,7 +3,12 @@
 
 Akeneo's guidelines: retry 408, 429, 5xx and network failures with exponential backoff and
 jitter, and honour Retry-After. A POST is retried only when the server surely did not process it
-(429, or a failure before the request left), because replaying a create could create twice.
+(429, or a failure before the request left), because replaying a create could create twice; a
+call may declare itself safe to replay (the token grant, which creates nothing).
+
+A retry is never made when its wait would pass the call's deadline (`_deadline.py`), nor when the
+server asks for a wait longer than `max_retry_after`: retrying early would only be refused again.
+The call then fails at once, and `RetryTracker.refusal` says why (the error carries it).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
 import httpx
+
+from ._deadline import Deadline
 
 __all__ = ["RETRYABLE_STATUSES", "RetryPolicy", "RetryTracker", "parse_retry_after"]
 
@@ -36,7 +43,7 @@ class RetryPolicy:
     max_retry_time: float = 120.0  # total seconds spent waiting between attempts, at most
     initial_delay: float = 0.5
     max_delay: float = 8.0
-    max_retry_after: float = 60.0  # a server asking for longer is obeyed only up to this
+    max_retry_after: float = 60.0  # a server asking for longer is not retried at all
 
     def backoff(self, retry_number: int, rand: Callable[[], float] = random.random) -> float:
         """Exponential backoff with jitter: between 75% and 100% of min(initial * 2**n, max)."""
@@ -44,9 +51,10 @@ class RetryPolicy:
         return delay * (1.0 - 0.25 * rand())
 
     def delay_for(self, retry_number: int, retry_after: str | None) -> float:
+        """The wait before retry `retry_number`: the server's Retry-After when it gave one."""
         hinted = parse_retry_after(retry_after)
         if hinted is not None:
-            return min(hinted, self.max_retry_after)
+            return hinted
         return self.backoff(retry_number)
 
 
@@ -62,28 +70,30 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            reference = time.time() if now is None else now
+            seconds = when.timestamp() - reference
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        reference = time.time() if now is None else now
-        seconds = when.timestamp() - reference
     if seconds != seconds:  # NaN
         return None
     return max(0.0, seconds)
 
 
-def status_is_retryable(method: str, status_code: int) -> bool:
+def status_is_retryable(method: str, status_code: int, *, replayable: bool = False) -> bool:
     if status_code not in RETRYABLE_STATUSES:
         return False
     # 429 means the request was refused before processing, whatever the method.
-    return status_code == 429 or method.upper() in _IDEMPOTENT_METHODS
+    return status_code == 429 or replayable or method.upper() in _IDEMPOTENT_METHODS
 
 
-def error_is_retryable(method: str, error: Exception) -> bool:
+def error_is_retryable(method: str, error: Exception, *, replayable: bool = False) -> bool:
+    if isinstance(error, httpx.LocalProtocolError):
+        return False  # our own request is malformed: sending it again fails the same way
     if isinstance(error, _NOT_SENT_ERRORS):
         return True
     if not isinstance(error, httpx.TransportError):
         return False
-    return method.upper() in _IDEMPOTENT_METHODS
+    return replayable or method.upper() in _IDEMPOTENT_METHODS
 
 
 @dataclass(slots=True)
@@ -95,11 +105,34 @@ class RetryTracker:
     waited: float = 0.0
     retries: int = 0
     enabled: bool = field(default=True)
+    # A POST that creates nothing (the token grant) is retried like a GET.
+    replayable: bool = False
+    deadline: Deadline = field(default_factory=lambda: Deadline(None))
+    # Why the last retry that the rules allowed was not made (time), for the error message.
+    refusal: str | None = None
 
-    def _next(self, delay: float) -> float | None:
+    def _next(self, delay: float, *, hinted: bool) -> float | None:
         if not self.enabled or self.retries >= self.max_retries:
             return None
+        if hinted and delay > self.policy.max_retry_after:
+            self.refusal = (
+                f"the server asked to wait {delay:g} s before retrying (Retry-After), more than "
+                f"the {self.policy.max_retry_after:g} s this client waits"
+            )
+            return None
         if self.waited + delay > self.policy.max_retry_time:
+            self.refusal = (
+                f"waiting {delay:.3g} s more would pass max_retry_time="
+                f"{self.policy.max_retry_time:g} s ({self.waited:.3g} s waited)"
+            )
+            return None
+        if not self.deadline.allows(delay):
+            left = self.deadline.remaining() or 0.0
+            what = "the server asked to wait" if hinted else "the next retry would wait"
+            self.refusal = (
+                f"{what} {delay:.3g} s, beyond the {left:.3g} s left of this call's "
+                f"{self.deadline.describe()}"
+            )
             return None
         self.retries += 1
         self.waited += delay
@@ -107,11 +140,18 @@ class RetryTracker:
 
     def after_status(self, method: str, response: httpx.Response) -> float | None:
         """Seconds to wait before retrying, or None to give up and report the answer."""
-        if not status_is_retryable(method, response.status_code):
+        self.refusal = None
+        if not status_is_retryable(method, response.status_code, replayable=self.replayable):
             return None
-        return self._next(self.policy.delay_for(self.retries, response.headers.get("retry-after")))
+        hint = parse_retry_after(response.headers.get("retry-after"))
+        delay = hint if hint is not None else self.policy.backoff(self.retries)
+        return self._next(delay, hinted=hint is not None)
 
     def after_error(self, method: str, error: Exception) -> float | None:
-        if not error_is_retryable(method, error):
+        self.refusal = None
+        if not error_is_retryable(method, error, replayable=self.replayable):
             return None
-        return self._next(self.policy.backoff(self.retries))
+        if self.deadline.expired:
+            self.refusal = f"this call's {self.deadline.describe()} has run out"
+            return None
+        return self._next(self.policy.backoff(self.retries), hinted=False)

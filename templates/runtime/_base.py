@@ -7,17 +7,27 @@ import contextlib
 import os
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import httpx
 
-from ._auth import TOKEN_PATH, Credentials, Secret
+from ._auth import TOKEN_PATH, Credentials, TokenGrant
+from ._deadline import Deadline, call_budget
 from ._endpoint import Endpoint
-from ._errors import APIConnectionError, APITimeoutError, ConfigurationError
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    InvalidRequestError,
+    ResponseTooLargeError,
+    UnexpectedResponseError,
+)
 from ._files import UploadPayload
-from ._responses import redacted_request
+from ._inflate import ACCEPT_ENCODING
+from ._responses import MAX_JSON_BYTES, redacted_request
 from ._retry import RetryPolicy
+from ._secrets import Secret, SecretScrubber
 from ._serialization import dumps_compact, to_body
 from ._types import NotGiven, RequestOptions, Timeout
 from ._urls import encode_query, normalize_base_url, render_path, resolve_link
@@ -82,9 +92,32 @@ def _setting(name: str, value: str | None) -> str | None:
     return os.environ.get(_ENV[name]) or None
 
 
-@dataclass(slots=True)
+def check_header_values(headers: Mapping[str, str], where: str) -> None:
+    """Refuse what cannot go on the wire before anything is sent: a line break would split the
+    header (and httpx would report it as a connection failure, retried), a non-ASCII character
+    does not encode."""
+    for name, value in headers.items():
+        text = f"{name}{value}" if isinstance(value, str) else None
+        if text is None:
+            raise InvalidRequestError(
+                f"{where}: header {name!r} must be a str, got {type(value).__name__}"
+            )
+        bad = next((char for char in text if char in "\r\n\0" or not char.isascii()), None)
+        if bad is not None:
+            raise InvalidRequestError(
+                f"{where}: header {name!r} holds {bad!r}; header names and values must be "
+                "ASCII without line breaks"
+            )
+
+
+@dataclass(slots=True, repr=False)
 class PreparedCall:
-    """Everything needed to (re)build the request of one call; built once, sent once per attempt."""
+    """Everything needed to (re)build the request of one call; built once, sent once per attempt.
+
+    Secret parts (the Basic header, the token grant's body) stay `Secret` until `build`, and the
+    repr names only the operation, method and URL: a PreparedCall sits in the frame locals that
+    error reporters record.
+    """
 
     endpoint: Endpoint
     method: str
@@ -98,38 +131,76 @@ class PreparedCall:
     timeout: httpx.Timeout
     max_retries: int
     retryable: bool
+    budget: float | None = None  # the whole call's seconds (`_deadline.py`), None: no deadline
+    secret_headers: dict[str, Secret] = field(default_factory=dict)
+    secret_content: Secret | None = None
+    replayable: bool = False  # a POST safe to send again (the token grant)
+    # The most bytes an answer may inflate to in memory; None for downloads, streamed in pieces.
+    max_body: int | None = MAX_JSON_BYTES
+
+    def __repr__(self) -> str:
+        return f"<PreparedCall {self.endpoint.operation_id} {self.method} {self.url}>"
 
     @property
     def authenticated(self) -> bool:
-        return self.endpoint.authenticated and "authorization" not in self.headers
+        return (
+            self.endpoint.authenticated
+            and "authorization" not in self.headers
+            and "authorization" not in self.secret_headers
+        )
+
+    def deadline(self) -> Deadline:
+        """This call's deadline, counting from its first concurrency slot."""
+        return Deadline(self.budget, started=False)
 
     @contextlib.contextmanager
     def build(
-        self, http: httpx.Client | httpx.AsyncClient, token: str | None
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        token: Secret | None,
+        deadline: Deadline | None = None,
     ) -> Iterator[httpx.Request]:
-        """The request of one attempt; an upload's file stays open until the block ends."""
+        """The request of one attempt; an upload's file stays open until the block ends. Its
+        timeouts are cut to what is left of the call's deadline."""
         headers = httpx.Headers(self.headers)
+        for name, secret in self.secret_headers.items():
+            headers[name] = secret.get()
         if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
+            headers["Authorization"] = "Bearer " + token.get()
+        content = self.content
+        if self.secret_content is not None:
+            content = self.secret_content.get().encode("utf-8")
         with contextlib.ExitStack() as stack:
             files = None
             data: Mapping[str, str] | None = self.form
             if self.upload is not None:
-                files = stack.enter_context(self.upload.open())
+                try:
+                    files = stack.enter_context(self.upload.open())
+                except OSError as exc:
+                    raise InvalidRequestError(
+                        f"{self.endpoint.operation_id}: cannot read the file to upload: {exc}"
+                    ) from None
                 data = self.upload.data
             params: list[tuple[str, str | int | float | bool | None]] | None = (
                 list(self.params) or None
             )
-            yield http.build_request(
-                self.method,
-                self.url,
-                params=params,
-                headers=headers,
-                content=self.content,
-                data=data,
-                files=files,
-                timeout=self.timeout,
-            )
+            try:
+                request = http.build_request(
+                    self.method,
+                    self.url,
+                    params=params,
+                    headers=headers,
+                    content=content,
+                    data=data,
+                    files=files,
+                    extensions={"timeout": (deadline or Deadline(None)).cap(self.timeout)},
+                )
+            except (httpx.InvalidURL, UnicodeError, TypeError) as exc:
+                raise InvalidRequestError(
+                    f"{self.endpoint.operation_id}: cannot build the request to {self.url}: "
+                    f"{type(exc).__name__}"
+                ) from None
+            yield request
 
     @property
     def is_token_call(self) -> bool:
@@ -137,19 +208,54 @@ class PreparedCall:
         chain the httpx error (whose `request` holds both)."""
         return self.path == TOKEN_PATH
 
-    def connection_error(self, error: Exception) -> APIConnectionError:
+    def connection_error(
+        self,
+        error: Exception,
+        scrubber: SecretScrubber | None = None,
+        refusal: str | None = None,
+    ) -> APIConnectionError:
         """The error for a failed attempt. The caller chains `error` (except for the token call),
-        so the Bearer token of its request is redacted first."""
+        so the Bearer token of its request is redacted first; the text is scrubbed of secrets (an
+        h11 error quotes the header it refused). `refusal`: why no retry was made."""
         if isinstance(error, httpx.RequestError):
             with contextlib.suppress(RuntimeError):  # RuntimeError: no request attached
                 error.request = redacted_request(error.request)
         kind = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
         detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if scrubber is not None:
+            detail = scrubber.scrub_text(detail)
+        suffix = f" [{refusal}]" if refusal else ""
         return kind(
             method=self.method,
             url=self.url,
             operation_id=self.endpoint.operation_id,
-            message=f"{'Timeout' if kind is APITimeoutError else 'Connection error'} ({detail})",
+            message=f"{'Timeout' if kind is APITimeoutError else 'Connection error'} "
+            f"({detail}){suffix}",
+        )
+
+    def unexpected(self, response: httpx.Response, problem: str) -> UnexpectedResponseError:
+        return UnexpectedResponseError(
+            f"{self.method} {self.url} ({self.endpoint.operation_id}) answered "
+            f"{response.status_code} with a body the client cannot read: {problem}"
+        )
+
+    def too_large(self, response: httpx.Response) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"{self.method} {self.url} ({self.endpoint.operation_id}) answered "
+            f"{response.status_code} with a body larger than {self.max_body:,} bytes once "
+            "decoded; it was not read further"
+        )
+
+    @staticmethod
+    def read_response(response: httpx.Response, body: bytes) -> httpx.Response:
+        """A finished copy of `response` holding its decoded `body` (so no Content-Encoding)."""
+        headers = [
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length")
+        ]
+        return httpx.Response(
+            response.status_code, headers=headers, content=body, request=response.request
         )
 
 
@@ -189,6 +295,18 @@ class BaseClient:
         self._max_concurrency = max_concurrency
         self._access_token = Secret(access_token) if access_token else None
         self._credentials = self._read_credentials(client_id, secret, username, password)
+        # Every secret this client knows, scrubbed from server text in errors and logs.
+        self._scrubber = self._make_scrubber()
+
+    def _make_scrubber(self) -> SecretScrubber:
+        credentials = self._credentials
+        scrubber = SecretScrubber(
+            [self._access_token]
+            + ([credentials.secret, credentials.password] if credentials else [])
+        )
+        if credentials is not None:
+            scrubber.add_basic(credentials.client_id, credentials.secret)
+        return scrubber
 
     def _read_credentials(
         self,
@@ -310,7 +428,7 @@ class BaseClient:
             # A pagination link already carries every query parameter, cursor included.
             target = self._resolve(url)
             params = []
-        merged = httpx.Headers({"User-Agent": USER_AGENT})
+        merged = httpx.Headers({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING})
         if accept is not None:
             merged["Accept"] = accept
         if json is not None:
@@ -318,18 +436,23 @@ class BaseClient:
             content_type = JSON_TYPE
         if content_type is not None:
             merged["Content-Type"] = content_type
+        secret_headers: dict[str, Secret] = {}
         if endpoint.client_credentials and self._credentials is not None:
-            merged["Authorization"] = self._credentials.basic_header()
+            secret_headers["authorization"] = self._credentials.basic_header()
+        where = endpoint.operation_id
+        check_header_values(headers or {}, f"{where}: headers")
+        check_header_values(options.extra_headers or {}, f"{where}: extra_headers")
         merged.update(headers or {})
         merged.update(options.extra_headers or {})
+        if "authorization" in merged:
+            secret_headers.pop("authorization", None)
         max_retries = (
             self._max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
         )
-        timeout = (
-            self._timeout
-            if isinstance(options.timeout, NotGiven)
-            else to_httpx_timeout(options.timeout)
+        setting = (
+            self._timeout_setting if isinstance(options.timeout, NotGiven) else options.timeout
         )
+        timeout = to_httpx_timeout(setting)
         return PreparedCall(
             endpoint=endpoint,
             method=endpoint.method.upper(),
@@ -343,12 +466,14 @@ class BaseClient:
             timeout=timeout,
             max_retries=max(0, max_retries),
             retryable=upload is None or upload.rewindable,
+            budget=call_budget(setting),
+            secret_headers=secret_headers,
         )
 
-    def _token_call(self, body: Mapping[str, str], basic: str) -> PreparedCall:
-        return self._prepare(
-            TOKEN_ENDPOINT,
-            options=RequestOptions(),
-            json=dict(body),
-            headers={"Authorization": basic},
-        )
+    def _token_call(self, grant: TokenGrant) -> PreparedCall:
+        call = self._prepare(TOKEN_ENDPOINT, options=RequestOptions(), content_type=JSON_TYPE)
+        call.secret_headers["authorization"] = grant.basic
+        call.secret_content = grant.body
+        # A grant creates nothing: retried on 5xx and connection errors like a GET (facts §11).
+        call.replayable = True
+        return call

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ import httpx
 from pydantic import BaseModel
 from typing_extensions import Self
 
+from ._auth import TokenGrant
 from ._auth_async import AsyncTokenManager
 from ._base import (
     AUTH_OPTION_NAMES,
@@ -45,10 +46,10 @@ from ._batch import (
     split_after,
     total_of,
 )
+from ._deadline import Deadline
 from ._endpoint import Endpoint
 from ._errors import AkeneoError, PermissionDeniedError
 from ._files import (
-    CHUNK_SIZE,
     DownloadedFile,
     DownloadTarget,
     UploadPayload,
@@ -56,13 +57,15 @@ from ._files import (
     fallback_name,
     upload_code,
 )
-from ._flavours import AsyncConsumer, AsyncSemaphore, async_sleep
+from ._flavours import AsyncConsumer, AsyncSemaphore, async_sleep, async_within
+from ._inflate import BoundedInflater, UnsupportedEncoding
 from ._logging import log_request, log_retry
 from ._pages import OnInvalid, search_after_unless_paged
 from ._pagination_async import AsyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
 from ._retry import RetryTracker
+from ._secrets import Secret
 from ._types import DEFAULT_OPTIONS, NOT_GIVEN, FileInput, NotGiven, RequestOptions, Timeout
 from ._urls import encode_query
 
@@ -143,6 +146,7 @@ class AsyncAPIClient(BaseClient):
             credentials=self._credentials,
             access_token=self._access_token.get() if self._access_token else None,
             fetch=self._fetch_token,
+            scrubber=self._scrubber,
         )
 
     # --------------------------------------------------------------------------- lifecycle
@@ -223,20 +227,70 @@ class AsyncAPIClient(BaseClient):
         await async_sleep(seconds)
 
     # ----------------------------------------------------------------------------- sending
-    async def _fetch_token(self, body: Mapping[str, str], basic: str) -> object:
-        response = await self._send(self._token_call(body, basic))
-        return decode_json(response, "oauth_token")
+    async def _fetch_token(self, grant: TokenGrant) -> object:
+        response = await self._send(self._token_call(grant))
+        return decode_json(response, "oauth_token", self._scrubber)
 
-    async def _send_once(
+    async def _pieces(
+        self, call: PreparedCall, response: httpx.Response, deadline: Deadline
+    ) -> AsyncIterator[bytes]:
+        """The decoded body in pieces of bounded size (`_inflate.py`), the deadline checked
+        between network reads. Downloads (`max_body` None) are not cut by the deadline: a large
+        file may take longer than any budget; each read still has its read timeout."""
+        try:
+            ready = response.content  # read already: an in-memory transport (tests, mocks)
+        except httpx.ResponseNotRead:
+            pass
+        else:
+            if ready:
+                yield ready
+            return
+        try:
+            inflater = BoundedInflater(response.headers.get("content-encoding"))
+        except UnsupportedEncoding as exc:
+            raise call.unexpected(response, str(exc)) from None
+        bounded = call.max_body is not None
+        async for raw in response.aiter_raw():
+            try:
+                for piece in inflater.feed(raw):
+                    yield piece
+            except UnsupportedEncoding as exc:
+                raise call.unexpected(response, str(exc)) from None
+            if bounded and deadline.expired:
+                raise httpx.ReadTimeout("the deadline passed while the answer was arriving")
+        try:
+            for piece in inflater.flush():
+                yield piece
+        except UnsupportedEncoding as exc:
+            raise call.unexpected(response, str(exc)) from None
+
+    async def _read(
+        self, call: PreparedCall, response: httpx.Response, deadline: Deadline
+    ) -> httpx.Response:
+        """The answer with its body read, inflated and bounded by `call.max_body`."""
+        parts: list[bytes] = []
+        size = 0
+        async for piece in self._pieces(call, response, deadline):
+            size += len(piece)
+            if call.max_body is not None and size > call.max_body:
+                raise call.too_large(response)
+            parts.append(piece)
+        return call.read_response(response, b"".join(parts))
+
+    async def _exchange(
         self,
         call: PreparedCall,
-        request: httpx.Request,
+        token: Secret | None,
         consume: AsyncConsumer | None,
+        deadline: Deadline,
     ) -> httpx.Response:
-        async with self._limiter:
-            started = time.perf_counter()
+        """One request and its answer, read whole (or handed to `consume`)."""
+        started = time.perf_counter()
+        with call.build(self._http, token, deadline) as request:
             try:
-                response = await self._http.send(request, stream=True)
+                # Never follow a redirect, whatever the caller's httpx client says: it would send
+                # the token (or the password body) on to wherever the Location points.
+                response = await self._http.send(request, stream=True, follow_redirects=False)
             except httpx.TransportError as exc:
                 elapsed = time.perf_counter() - started
                 log_request(
@@ -249,9 +303,9 @@ class AsyncAPIClient(BaseClient):
                 raise
             try:
                 if consume is not None and response.is_success:
-                    await consume(response)
+                    await consume(response, self._pieces(call, response, deadline))
                 else:
-                    await response.aread()
+                    response = await self._read(call, response, deadline)
             finally:
                 await response.aclose()
             log_request(
@@ -263,33 +317,87 @@ class AsyncAPIClient(BaseClient):
             )
             return response
 
+    async def _attempt(
+        self,
+        call: PreparedCall,
+        consume: AsyncConsumer | None,
+        deadline: Deadline,
+        may_renew: bool,
+    ) -> tuple[Secret | None, httpx.Response, bool]:
+        """One attempt, within a concurrency slot: the token it sent last, the answer, and
+        whether the token was renewed after a 401 (then the request was replayed once)."""
+        if call.is_token_call:
+            # Sent from within the slot of the call that needs the token: a slot of its own
+            # would deadlock at max_concurrency=1 and exceed the limit otherwise.
+            deadline.start()
+            return None, await self._exchange(call, None, consume, deadline), False
+        async with self._limiter:
+            # The budget covers the call's own work, not its place in the queue for a slot.
+            deadline.start()
+            if deadline.expired:
+                raise httpx.PoolTimeout("the deadline passed while waiting for a free slot")
+            # The token is taken now, not before the wait for a slot: after a revocation the
+            # queued requests then leave with the renewed token, not with the dead one.
+            token = await self._auth.token() if call.authenticated else None
+            within = None if consume is not None or call.max_body is None else deadline
+            exchange = self._exchange(call, token, consume, deadline)
+            response = await async_within(within, exchange)
+            if (
+                may_renew
+                and response.status_code == 401
+                and token is not None
+                and call.retryable
+                and self._auth.can_renew
+                and not deadline.expired
+            ):
+                # The token died early (revoked, server restart): renew once and replay at
+                # once, in this slot, so the replay does not queue behind other requests.
+                await self._auth.forget(token)
+                token = await self._auth.token()
+                exchange = self._exchange(call, token, consume, deadline)
+                return token, await async_within(within, exchange), True
+            return token, response, False
+
     async def _send(
         self, call: PreparedCall, consume: AsyncConsumer | None = None
     ) -> httpx.Response:
+        deadline = call.deadline()
         tracker = RetryTracker(
-            self._retry_policy, max_retries=call.max_retries, enabled=call.retryable
+            self._retry_policy,
+            max_retries=call.max_retries,
+            enabled=call.retryable,
+            replayable=call.replayable,
+            deadline=deadline,
         )
         replayed = False
         while True:
-            token = await self._auth.token() if call.authenticated else None
             failure: AkeneoError | None = None
+            token: Secret | None = None
             try:
-                with call.build(self._http, token) as request:
-                    response = await self._send_once(call, request, consume)
+                token, response, renewed = await self._attempt(
+                    call, consume, deadline, not replayed
+                )
+                replayed = replayed or renewed
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
+                    refusal = tracker.refusal
+                    if refusal is None and deadline.expired:
+                        refusal = f"this call's {deadline.describe()} has run out"
+                    failure = call.connection_error(exc, self._scrubber, refusal)
                     if not call.is_token_call:
-                        raise call.connection_error(exc) from exc
+                        raise failure from exc
                     # Raised below, outside this block: neither __cause__ nor __context__ may
                     # lead to the httpx error, whose request holds the password.
-                    failure = call.connection_error(exc)
                 else:
                     log_retry(
                         call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
                     )
                     await self._sleep(delay)
                     continue
+            except httpx.HTTPError as exc:
+                # Not a network failure (a stream already read, a decoding problem): not retried.
+                failure = call.connection_error(exc, self._scrubber, None)
             if failure is not None:
                 raise failure
             if (
@@ -298,13 +406,10 @@ class AsyncAPIClient(BaseClient):
                 and not replayed
                 and self._auth.can_renew
             ):
-                # The token died early (revoked, server restart): renew once and replay, unless
-                # the body cannot be sent again (an unseekable upload is consumed): then the 401
-                # is raised, and the next call gets a new token.
+                # Not replayed (an unseekable upload is consumed, or no time left): the 401 is
+                # raised, and the next call gets a new token.
                 replayed = True
                 await self._auth.forget(token)
-                if call.retryable:
-                    continue
             if response.is_success:
                 return response
             delay = tracker.after_status(call.method, response)
@@ -313,6 +418,8 @@ class AsyncAPIClient(BaseClient):
                     response,
                     operation_id=call.endpoint.operation_id,
                     keep_response=not call.is_token_call,
+                    scrubber=self._scrubber,
+                    detail=tracker.refusal,
                 )
             log_retry(
                 call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay
@@ -345,7 +452,7 @@ class AsyncAPIClient(BaseClient):
         call = self._prepare(
             endpoint, options=options, path_params=path_params, query=query, json=json, form=form
         )
-        return decode_json(await self._send(call), endpoint.operation_id)
+        return decode_json(await self._send(call), endpoint.operation_id, self._scrubber)
 
     async def fetch_model(
         self,
@@ -550,14 +657,15 @@ class AsyncAPIClient(BaseClient):
         from Content-Disposition). No Accept header: the answer is the file's own type."""
         self._warn_deprecated(endpoint)
         call = self._prepare(endpoint, options=options, path_params=path_params, accept=None)
+        call.max_body = None  # a file: as large as it is, inflated piece by piece
         if to is None:
             return downloaded(await self._send(call), None)
         target = DownloadTarget(to, fallback_name=fallback_name(call.path))
 
-        async def save(response: httpx.Response) -> None:
+        async def save(response: httpx.Response, pieces: AsyncIterator[bytes]) -> None:
             with target.receive(response) as write:
-                async for chunk in response.aiter_bytes(CHUNK_SIZE):
-                    write(chunk)
+                async for piece in pieces:
+                    write(piece)
 
         response = await self._send(call, consume=save)
         return downloaded(response, target)

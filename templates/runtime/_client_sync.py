@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ import httpx
 from pydantic import BaseModel
 from typing_extensions import Self
 
+from ._auth import TokenGrant
 from ._auth_sync import SyncTokenManager
 from ._base import (
     AUTH_OPTION_NAMES,
@@ -45,10 +46,10 @@ from ._batch import (
     split_after,
     total_of,
 )
+from ._deadline import Deadline
 from ._endpoint import Endpoint
 from ._errors import AkeneoError, PermissionDeniedError
 from ._files import (
-    CHUNK_SIZE,
     DownloadedFile,
     DownloadTarget,
     UploadPayload,
@@ -56,13 +57,15 @@ from ._files import (
     fallback_name,
     upload_code,
 )
-from ._flavours import SyncConsumer, SyncSemaphore, sync_sleep
+from ._flavours import SyncConsumer, SyncSemaphore, sync_sleep, sync_within
+from ._inflate import BoundedInflater, UnsupportedEncoding
 from ._logging import log_request, log_retry
 from ._pages import OnInvalid, search_after_unless_paged
 from ._pagination_sync import SyncPaginator
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
 from ._retry import RetryTracker
+from ._secrets import Secret
 from ._types import DEFAULT_OPTIONS, NOT_GIVEN, FileInput, NotGiven, RequestOptions, Timeout
 from ._urls import encode_query
 
@@ -143,6 +146,7 @@ class SyncAPIClient(BaseClient):
             credentials=self._credentials,
             access_token=self._access_token.get() if self._access_token else None,
             fetch=self._fetch_token,
+            scrubber=self._scrubber,
         )
 
     # --------------------------------------------------------------------------- lifecycle
@@ -223,20 +227,68 @@ class SyncAPIClient(BaseClient):
         sync_sleep(seconds)
 
     # ----------------------------------------------------------------------------- sending
-    def _fetch_token(self, body: Mapping[str, str], basic: str) -> object:
-        response = self._send(self._token_call(body, basic))
-        return decode_json(response, "oauth_token")
+    def _fetch_token(self, grant: TokenGrant) -> object:
+        response = self._send(self._token_call(grant))
+        return decode_json(response, "oauth_token", self._scrubber)
 
-    def _send_once(
+    def _pieces(
+        self, call: PreparedCall, response: httpx.Response, deadline: Deadline
+    ) -> Iterator[bytes]:
+        """The decoded body in pieces of bounded size (`_inflate.py`), the deadline checked
+        between network reads. Downloads (`max_body` None) are not cut by the deadline: a large
+        file may take longer than any budget; each read still has its read timeout."""
+        try:
+            ready = response.content  # read already: an in-memory transport (tests, mocks)
+        except httpx.ResponseNotRead:
+            pass
+        else:
+            if ready:
+                yield ready
+            return
+        try:
+            inflater = BoundedInflater(response.headers.get("content-encoding"))
+        except UnsupportedEncoding as exc:
+            raise call.unexpected(response, str(exc)) from None
+        bounded = call.max_body is not None
+        for raw in response.iter_raw():
+            try:
+                yield from inflater.feed(raw)
+            except UnsupportedEncoding as exc:
+                raise call.unexpected(response, str(exc)) from None
+            if bounded and deadline.expired:
+                raise httpx.ReadTimeout("the deadline passed while the answer was arriving")
+        try:
+            yield from inflater.flush()
+        except UnsupportedEncoding as exc:
+            raise call.unexpected(response, str(exc)) from None
+
+    def _read(
+        self, call: PreparedCall, response: httpx.Response, deadline: Deadline
+    ) -> httpx.Response:
+        """The answer with its body read, inflated and bounded by `call.max_body`."""
+        parts: list[bytes] = []
+        size = 0
+        for piece in self._pieces(call, response, deadline):
+            size += len(piece)
+            if call.max_body is not None and size > call.max_body:
+                raise call.too_large(response)
+            parts.append(piece)
+        return call.read_response(response, b"".join(parts))
+
+    def _exchange(
         self,
         call: PreparedCall,
-        request: httpx.Request,
+        token: Secret | None,
         consume: SyncConsumer | None,
+        deadline: Deadline,
     ) -> httpx.Response:
-        with self._limiter:
-            started = time.perf_counter()
+        """One request and its answer, read whole (or handed to `consume`)."""
+        started = time.perf_counter()
+        with call.build(self._http, token, deadline) as request:
             try:
-                response = self._http.send(request, stream=True)
+                # Never follow a redirect, whatever the caller's httpx client says: it would send
+                # the token (or the password body) on to wherever the Location points.
+                response = self._http.send(request, stream=True, follow_redirects=False)
             except httpx.TransportError as exc:
                 elapsed = time.perf_counter() - started
                 log_request(
@@ -249,9 +301,9 @@ class SyncAPIClient(BaseClient):
                 raise
             try:
                 if consume is not None and response.is_success:
-                    consume(response)
+                    consume(response, self._pieces(call, response, deadline))
                 else:
-                    response.read()
+                    response = self._read(call, response, deadline)
             finally:
                 response.close()
             log_request(
@@ -263,31 +315,83 @@ class SyncAPIClient(BaseClient):
             )
             return response
 
+    def _attempt(
+        self,
+        call: PreparedCall,
+        consume: SyncConsumer | None,
+        deadline: Deadline,
+        may_renew: bool,
+    ) -> tuple[Secret | None, httpx.Response, bool]:
+        """One attempt, within a concurrency slot: the token it sent last, the answer, and
+        whether the token was renewed after a 401 (then the request was replayed once)."""
+        if call.is_token_call:
+            # Sent from within the slot of the call that needs the token: a slot of its own
+            # would deadlock at max_concurrency=1 and exceed the limit otherwise.
+            deadline.start()
+            return None, self._exchange(call, None, consume, deadline), False
+        with self._limiter:
+            # The budget covers the call's own work, not its place in the queue for a slot.
+            deadline.start()
+            if deadline.expired:
+                raise httpx.PoolTimeout("the deadline passed while waiting for a free slot")
+            # The token is taken now, not before the wait for a slot: after a revocation the
+            # queued requests then leave with the renewed token, not with the dead one.
+            token = self._auth.token() if call.authenticated else None
+            within = None if consume is not None or call.max_body is None else deadline
+            exchange = self._exchange(call, token, consume, deadline)
+            response = sync_within(within, exchange)
+            if (
+                may_renew
+                and response.status_code == 401
+                and token is not None
+                and call.retryable
+                and self._auth.can_renew
+                and not deadline.expired
+            ):
+                # The token died early (revoked, server restart): renew once and replay at
+                # once, in this slot, so the replay does not queue behind other requests.
+                self._auth.forget(token)
+                token = self._auth.token()
+                exchange = self._exchange(call, token, consume, deadline)
+                return token, sync_within(within, exchange), True
+            return token, response, False
+
     def _send(self, call: PreparedCall, consume: SyncConsumer | None = None) -> httpx.Response:
+        deadline = call.deadline()
         tracker = RetryTracker(
-            self._retry_policy, max_retries=call.max_retries, enabled=call.retryable
+            self._retry_policy,
+            max_retries=call.max_retries,
+            enabled=call.retryable,
+            replayable=call.replayable,
+            deadline=deadline,
         )
         replayed = False
         while True:
-            token = self._auth.token() if call.authenticated else None
             failure: AkeneoError | None = None
+            token: Secret | None = None
             try:
-                with call.build(self._http, token) as request:
-                    response = self._send_once(call, request, consume)
+                token, response, renewed = self._attempt(call, consume, deadline, not replayed)
+                replayed = replayed or renewed
             except httpx.TransportError as exc:
                 delay = tracker.after_error(call.method, exc)
                 if delay is None:
+                    refusal = tracker.refusal
+                    if refusal is None and deadline.expired:
+                        refusal = f"this call's {deadline.describe()} has run out"
+                    failure = call.connection_error(exc, self._scrubber, refusal)
                     if not call.is_token_call:
-                        raise call.connection_error(exc) from exc
+                        raise failure from exc
                     # Raised below, outside this block: neither __cause__ nor __context__ may
                     # lead to the httpx error, whose request holds the password.
-                    failure = call.connection_error(exc)
                 else:
                     log_retry(
                         call.endpoint.operation_id, call.method, call.url, type(exc).__name__, delay
                     )
                     self._sleep(delay)
                     continue
+            except httpx.HTTPError as exc:
+                # Not a network failure (a stream already read, a decoding problem): not retried.
+                failure = call.connection_error(exc, self._scrubber, None)
             if failure is not None:
                 raise failure
             if (
@@ -296,13 +400,10 @@ class SyncAPIClient(BaseClient):
                 and not replayed
                 and self._auth.can_renew
             ):
-                # The token died early (revoked, server restart): renew once and replay, unless
-                # the body cannot be sent again (an unseekable upload is consumed): then the 401
-                # is raised, and the next call gets a new token.
+                # Not replayed (an unseekable upload is consumed, or no time left): the 401 is
+                # raised, and the next call gets a new token.
                 replayed = True
                 self._auth.forget(token)
-                if call.retryable:
-                    continue
             if response.is_success:
                 return response
             delay = tracker.after_status(call.method, response)
@@ -311,6 +412,8 @@ class SyncAPIClient(BaseClient):
                     response,
                     operation_id=call.endpoint.operation_id,
                     keep_response=not call.is_token_call,
+                    scrubber=self._scrubber,
+                    detail=tracker.refusal,
                 )
             log_retry(
                 call.endpoint.operation_id, call.method, call.url, str(response.status_code), delay
@@ -343,7 +446,7 @@ class SyncAPIClient(BaseClient):
         call = self._prepare(
             endpoint, options=options, path_params=path_params, query=query, json=json, form=form
         )
-        return decode_json(self._send(call), endpoint.operation_id)
+        return decode_json(self._send(call), endpoint.operation_id, self._scrubber)
 
     def fetch_model(
         self,
@@ -548,14 +651,15 @@ class SyncAPIClient(BaseClient):
         from Content-Disposition). No Accept header: the answer is the file's own type."""
         self._warn_deprecated(endpoint)
         call = self._prepare(endpoint, options=options, path_params=path_params, accept=None)
+        call.max_body = None  # a file: as large as it is, inflated piece by piece
         if to is None:
             return downloaded(self._send(call), None)
         target = DownloadTarget(to, fallback_name=fallback_name(call.path))
 
-        def save(response: httpx.Response) -> None:
+        def save(response: httpx.Response, pieces: Iterator[bytes]) -> None:
             with target.receive(response) as write:
-                for chunk in response.iter_bytes(CHUNK_SIZE):
-                    write(chunk)
+                for piece in pieces:
+                    write(piece)
 
         response = self._send(call, consume=save)
         return downloaded(response, target)

@@ -27,17 +27,22 @@ __all__ = [
     "CatalogUnavailableError",
     "ConfigurationError",
     "ConflictError",
+    "DownloadError",
+    "FileToUploadNotFoundError",
     "InternalServerError",
     "InvalidLinkError",
+    "InvalidRequestError",
     "MethodNotAllowedError",
     "NotAcceptableError",
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "SearchError",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
+    "UnreadableLocationError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
     "ValueShapeError",
@@ -189,6 +194,7 @@ class APIStatusError(APIError):
         url: str,
         operation_id: str | None = None,
         response: httpx.Response | None = None,
+        detail: str | None = None,
     ) -> None:
         self.status_code = status_code
         self.headers = httpx.Headers(headers or {})
@@ -199,6 +205,10 @@ class APIStatusError(APIError):
             ValidationErrorDetail.list_from(body.get("errors")) if isinstance(body, Mapping) else []
         )
         text = message or self._describe(status_code, method, url, operation_id)
+        # Why the client stopped retrying, when it could have (a Retry-After beyond the budget).
+        self.detail = detail
+        if detail:
+            text = f"{text} [{detail}]"
         super().__init__(text, method=method, url=url, operation_id=operation_id)
 
     def _describe(self, status: int, method: str, url: str, operation_id: str | None) -> str:
@@ -303,6 +313,35 @@ class CatalogUnavailableError(UnexpectedResponseError):
         super().__init__(f"Catalog unavailable at {url}: {message}", body=body)
         self.server_message = message
         self.url = url
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """An answer inflated past the client's bound (`MAX_JSON_BYTES` for JSON answers)."""
+
+
+class InvalidRequestError(AkeneoError, ValueError):
+    """The caller asked for a request that cannot be sent as given (a header value holding a line
+    break or a non-ASCII character); raised before anything is sent, never retried."""
+
+
+class DownloadError(AkeneoError, OSError):
+    """A downloaded file could not be written where it was asked to go (disk full, no permission,
+    a name that is no file name). The server's answer was fine; nothing is left half-written."""
+
+
+class FileToUploadNotFoundError(InvalidRequestError, FileNotFoundError):
+    """The path given as the file to upload is no readable file."""
+
+
+class UnreadableLocationError(UnexpectedResponseError):
+    """The write SUCCEEDED (`status_code`, 201 mostly) but its `Location` does not name what the
+    client returns (an upload's new file code), so that value is unknown. Do not retry the write:
+    look the resource up instead."""
+
+    def __init__(self, message: str, *, status_code: int, location: str | None) -> None:
+        super().__init__(message, body=None)
+        self.status_code = status_code
+        self.location = location
 
 
 class InvalidLinkError(AkeneoError):

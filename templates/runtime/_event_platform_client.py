@@ -26,6 +26,7 @@ from ._base import DEFAULT_TIMEOUT as _DEFAULT_TIMEOUT
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._endpoint import Endpoint
 from ._errors import AkeneoError, APIStatusError, ConfigurationError
+from ._secrets import Secret
 from ._types import DEFAULT_OPTIONS, RequestOptions, Timeout
 
 __all__ = [
@@ -105,9 +106,10 @@ class PimHeadersAuth(httpx.Auth):
         self._sync_tokens = sync_tokens
         self._async_tokens = async_tokens
 
-    def _sign(self, request: httpx.Request, token: str) -> httpx.Request:
+    def _sign(self, request: httpx.Request, token: str | Secret) -> httpx.Request:
         request.headers[PIM_URL_HEADER] = self._pim_url
-        request.headers[PIM_TOKEN_HEADER] = token
+        # the token managers hand out masked Secrets; an App token is passed as a plain str
+        request.headers[PIM_TOKEN_HEADER] = token.get() if isinstance(token, Secret) else token
         request.headers[PIM_CLIENT_ID_HEADER] = self._client_id
         return request
 

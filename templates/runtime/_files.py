@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 import httpx
 
-from ._errors import UnexpectedResponseError
+from ._errors import DownloadError, FileToUploadNotFoundError, UnreadableLocationError
 from ._serialization import dumps_compact, to_body
 from ._types import FileInput
 
@@ -54,7 +54,7 @@ class UploadPayload:
         if isinstance(file, str | os.PathLike):
             path = Path(os.fspath(file))
             if not path.is_file():
-                raise FileNotFoundError(f"no file to upload at {path}")
+                raise FileToUploadNotFoundError(f"no file to upload at {path}")
             self.filename = filename or path.name
             self.rewindable = True
         elif isinstance(file, bytes | bytearray | memoryview):
@@ -102,20 +102,33 @@ def upload_code(response: httpx.Response, collection_path: str, code_header: str
     if value:
         return str(value)
     location = response.headers.get("location")
-    if not location:
-        raise UnexpectedResponseError(
-            f"the upload to {response.request.url} answered {response.status_code} without a "
-            "Location header, so the new file code is unknown"
+
+    def unreadable(why: str) -> UnreadableLocationError:
+        return UnreadableLocationError(
+            f"the upload to {response.request.url} succeeded ({response.status_code}) but {why}, "
+            "so the new file code is unknown; the file was stored: do not upload it again",
+            status_code=response.status_code,
+            location=location,
         )
-    raw_path = httpx.URL(location).raw_path.decode("ascii").split("?", 1)[0].rstrip("/")
+
+    if not location:
+        raise unreadable("the answer has no Location header")
+    try:
+        raw_path = httpx.URL(location).raw_path.decode("ascii").split("?", 1)[0].rstrip("/")
+    except (httpx.InvalidURL, UnicodeError):
+        raise unreadable(f"its Location {location!r} is no URL") from None
     marker = collection_path.rstrip("/") + "/"
     position = raw_path.find(marker)
-    found = position >= 0
-    rest = raw_path[position + len(marker) :] if found else raw_path.rsplit("/", 1)[-1]
+    if position < 0:
+        raise unreadable(f"its Location {location!r} is not under {collection_path}")
+    rest = raw_path[position + len(marker) :]
     # Some routes point at the download URL of the new file; the code is what precedes it.
     if rest.endswith("/download"):
         rest = rest[: -len("/download")]
-    return unquote(rest)
+    code = unquote(rest)
+    if not code or any(part in ("", ".", "..") for part in code.split("/")):
+        raise unreadable(f"its Location {location!r} names no file code")
+    return code
 
 
 # -------------------------------------------------------------------------------------- downloads
@@ -127,12 +140,22 @@ def filename_from_disposition(value: str | None) -> str | None:
         return None
     message = Message()
     message["content-disposition"] = value
-    name = message.get_filename()
+    try:
+        name = message.get_filename()
+    except (ValueError, LookupError):  # a filename*= in an unknown charset
+        return None
     if not name:
         return None
     # Never trust a server-provided name as a path.
-    base = os.path.basename(name.replace("\\", "/")).strip()
-    return base or None
+    return safe_file_name(os.path.basename(name.replace("\\", "/")).strip())
+
+
+def safe_file_name(name: str) -> str | None:
+    """`name` when it can be a file name in a directory, else None: never `.`, `..`, empty, or
+    holding a NUL or another control character."""
+    if name in ("", ".", "..") or any(not char.isprintable() for char in name):
+        return None
+    return name
 
 
 def media_type(response: httpx.Response) -> str | None:
@@ -158,10 +181,21 @@ class DownloadTarget:
 
     def _temp_for(self, response: httpx.Response) -> tuple[Path, Path]:
         final = self._final_path(response)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+        except OSError as exc:
+            raise self._failed(final, exc) from None
         os.close(fd)
         return final, Path(temp)
+
+    @staticmethod
+    def _failed(final: Path, error: OSError) -> DownloadError:
+        reason = error.strerror or type(error).__name__
+        message = f"cannot save the download as {final}: {reason}"
+        if error.errno is None:
+            return DownloadError(message)
+        return DownloadError(error.errno, message)
 
     def _finish(self, final: Path, temp: Path, size: int) -> None:
         os.replace(temp, final)
@@ -184,6 +218,12 @@ class DownloadTarget:
 
                 yield write
             self._finish(final, temp, size)
+        except DownloadError:
+            temp.unlink(missing_ok=True)
+            raise
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise self._failed(final, exc) from None
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -192,7 +232,8 @@ class DownloadTarget:
 def fallback_name(path: str) -> str:
     """A file name when the server sends no Content-Disposition: the last segment of the path."""
     segments = [segment for segment in path.split("/") if segment and segment != "download"]
-    return os.path.basename(unquote(segments[-1])) if segments else "download"
+    name = os.path.basename(unquote(segments[-1])) if segments else ""
+    return safe_file_name(name) or "download"
 
 
 def downloaded(response: httpx.Response, target: DownloadTarget | None) -> DownloadedFile:

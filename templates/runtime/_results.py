@@ -16,7 +16,9 @@ class WriteResult:
     """Akeneo answers writes with no body: the status and the `Location` header are the result.
 
     `created` is True for 201 (a PATCH creates what does not exist yet, 204 means updated).
-    `code` is the last segment of `Location`, unquoted: the code or uuid of the resource written.
+    `code` is the last segment of `Location`, unquoted: the code or uuid of the resource written;
+    None when the server sent no Location or one that is no URL (the write still succeeded, and
+    `location` keeps the raw header).
     """
 
     status_code: int
@@ -53,6 +55,9 @@ def _json_body(response: httpx.Response) -> object:
 def last_segment(location: str | None) -> str | None:
     if not location:
         return None
-    path = httpx.URL(location).raw_path.decode("ascii").split("?", 1)[0].rstrip("/")
+    try:
+        path = httpx.URL(location).raw_path.decode("ascii").split("?", 1)[0].rstrip("/")
+    except (httpx.InvalidURL, UnicodeError):
+        return None  # the write succeeded; an unreadable Location must not turn it into a failure
     segment = path.rsplit("/", 1)[-1]
     return unquote(segment) or None

@@ -67,11 +67,16 @@ def test_retry_after_http_date_is_honoured(make_client: Any, pim: Any, sleeps: l
     assert len(sleeps) == 1 and 25 <= sleeps[0] <= 30
 
 
-def test_retry_after_is_capped(make_client: Any, pim: Any, sleeps: list[float]) -> None:
+def test_retry_after_beyond_the_cap_fails_at_once(
+    make_client: Any, pim: Any, sleeps: list[float]
+) -> None:
+    # Retrying before the server's time would only be refused again: fail now, saying why.
     limited = httpx.Response(429, headers={"Retry-After": "3600"}, json={"message": "later"})
     pim.add("GET", FAMILY_PATH, limited, ok())
-    get_family(make_client())
-    assert sleeps == [60.0]
+    with pytest.raises(RateLimitError, match=r"asked to wait 3600 s .*more than the 60 s"):
+        get_family(make_client(timeout=None))
+    assert sleeps == []
+    assert len(pim.calls("GET", FAMILY_PATH)) == 1
 
 
 def test_parse_retry_after() -> None:
