@@ -1,4 +1,4 @@
-"""bench/results.md: bench_generate writes it anew; each other benchmark owns a marked section."""
+"""bench/results.md: each benchmark owns a marked section (bench_generate's heads the file)."""
 
 from __future__ import annotations
 
