@@ -6,6 +6,7 @@ own PIM."""
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
+from ._changes import AsyncChanges, Checkpoint, CheckpointError, SyncChanges, achanges, changes
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -39,6 +40,7 @@ __all__ = [
     "Akeneo",
     "AkeneoError",
     "AsyncAkeneo",
+    "AsyncChanges",
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
@@ -46,6 +48,8 @@ __all__ = [
     "BatchInputError",
     "BatchItemResult",
     "BatchReport",
+    "Checkpoint",
+    "CheckpointError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
@@ -59,12 +63,15 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "Search",
+    "SyncChanges",
     "SyncPaginator",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
     "WriteResult",
     "__version__",
+    "achanges",
+    "changes",
     "models",
     "params",
 ]

@@ -4,6 +4,7 @@
 from . import models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
+from ._changes import AsyncChanges, Checkpoint, CheckpointError, SyncChanges, achanges, changes
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -37,6 +38,7 @@ __all__ = [
     "Akeneo",
     "AkeneoError",
     "AsyncAkeneo",
+    "AsyncChanges",
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
@@ -44,6 +46,8 @@ __all__ = [
     "BatchInputError",
     "BatchItemResult",
     "BatchReport",
+    "Checkpoint",
+    "CheckpointError",
     "ConflictError",
     "DownloadedFile",
     "InternalServerError",
@@ -57,12 +61,15 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "Search",
+    "SyncChanges",
     "SyncPaginator",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationErrorDetail",
     "WriteResult",
     "__version__",
+    "achanges",
+    "changes",
     "models",
     "params",
 ]
