@@ -156,14 +156,15 @@ class ChangeTracker:
         if key is None or updated is None:
             return True
         mark = (key, _utc_iso(updated))
-        if mark in self._previous or mark in self._seen:
-            self.skipped += 1
-            return False
-        # Only what the next run will list again is remembered: memory stays bounded by the
-        # changes inside the overlap, not by the size of the catalog.
+        repeated = mark in self._previous or mark in self._seen
+        # Only what the next run will list again is remembered, a repeat left out here included
+        # (the run after would list it again too): memory stays bounded by the changes inside
+        # the overlap, not by the size of the catalog.
         if updated > self._window_start:
             self._seen.add(mark)
-        return True
+        if repeated:
+            self.skipped += 1
+        return not repeated
 
     def checkpoint(self) -> Checkpoint:
         return Checkpoint(since=self._started, seen=frozenset(self._seen))

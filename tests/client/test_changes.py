@@ -203,3 +203,12 @@ def test_iso_lists_get_an_iso_date_in_utc() -> None:
 
     query = change_search(Checkpoint(since=RUN_1), style="iso", server_timezone=timezone.utc)
     assert query == {"updated": [{"operator": ">", "value": "2026-03-01T09:55:00Z"}]}
+
+
+@pytest.mark.parametrize("run", RUNNERS)
+def test_a_repeat_stays_left_out_in_the_runs_after(pim: LocalPIM, run: Runner) -> None:
+    # Runs a minute apart: product 5 (inside every window) is listed by the server each time.
+    _, _, saved = run(pim, None, now=lambda: RUN_1)
+    for later in (RUN_1 + timedelta(minutes=n) for n in (1, 2, 3)):
+        again, skipped, saved = run(pim, saved, now=lambda at=later: at)
+        assert again == [] and skipped == 1
