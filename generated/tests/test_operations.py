@@ -372,11 +372,11 @@ def test_asset_attributes_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-families
 def _asset_families_list(akeneo: Akeneo) -> object:
-    return akeneo.asset_families.list(on_invalid="raise")
+    return akeneo.asset_families.list(on_invalid="raise", prefetch=True)
 
 
 def _asset_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.asset_families.list(on_invalid="raise")
+    return akeneo.asset_families.list(on_invalid="raise", prefetch=True)
 
 
 def test_asset_families_list() -> None:
@@ -545,11 +545,11 @@ def test_asset_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-families/{asset_family_code}/assets
 def _assets_list(akeneo: Akeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise", prefetch=True)
 
 
 def _assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_assets_list() -> None:
@@ -768,11 +768,11 @@ def test_assets_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/association-types
 def _association_types_list(akeneo: Akeneo) -> object:
-    return akeneo.association_types.list(on_invalid="raise")
+    return akeneo.association_types.list(on_invalid="raise", prefetch=True)
 
 
 def _association_types_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.association_types.list(on_invalid="raise")
+    return akeneo.association_types.list(on_invalid="raise", prefetch=True)
 
 
 def test_association_types_list() -> None:
@@ -919,11 +919,11 @@ def test_association_types_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attribute-groups
 def _attribute_groups_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_groups.list(on_invalid="raise")
+    return akeneo.attribute_groups.list(on_invalid="raise", prefetch=True)
 
 
 def _attribute_groups_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_groups.list(on_invalid="raise")
+    return akeneo.attribute_groups.list(on_invalid="raise", prefetch=True)
 
 
 def test_attribute_groups_list() -> None:
@@ -1081,11 +1081,11 @@ def test_attribute_groups_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes/{attribute_code}/options
 def _attribute_options_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise", prefetch=True)
 
 
 def _attribute_options_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_attribute_options_list() -> None:
@@ -1260,11 +1260,11 @@ def test_attribute_options_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes
 def _attributes_list(akeneo: Akeneo) -> object:
-    return akeneo.attributes.list(on_invalid="raise")
+    return akeneo.attributes.list(on_invalid="raise", prefetch=True)
 
 
 def _attributes_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attributes.list(on_invalid="raise")
+    return akeneo.attributes.list(on_invalid="raise", prefetch=True)
 
 
 def test_attributes_list() -> None:
@@ -1464,13 +1464,13 @@ def test_authentication_get_token_errors(status: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/product-uuids
 def _catalog_products_list_uuids(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_uuids(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
 def _catalog_products_list_uuids_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_uuids(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
@@ -1504,11 +1504,15 @@ def test_catalog_products_list_uuids_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/products
 def _catalog_products_list(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
+    return akeneo.catalog_products.list(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
+    )
 
 
 def _catalog_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
+    return akeneo.catalog_products.list(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
+    )
 
 
 def test_catalog_products_list() -> None:
@@ -1563,11 +1567,11 @@ def test_catalog_products_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/catalogs
 def _catalogs_list(akeneo: Akeneo) -> object:
-    return akeneo.catalogs.list(on_invalid="raise")
+    return akeneo.catalogs.list(on_invalid="raise", prefetch=True)
 
 
 def _catalogs_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalogs.list(on_invalid="raise")
+    return akeneo.catalogs.list(on_invalid="raise", prefetch=True)
 
 
 def test_catalogs_list() -> None:
@@ -1692,11 +1696,11 @@ def test_catalogs_update_errors(status: str) -> None:
 
 # GET /api/rest/v1/categories
 def _categories_list(akeneo: Akeneo) -> object:
-    return akeneo.categories.list(on_invalid="raise")
+    return akeneo.categories.list(on_invalid="raise", prefetch=True)
 
 
 def _categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.categories.list(on_invalid="raise")
+    return akeneo.categories.list(on_invalid="raise", prefetch=True)
 
 
 def test_categories_list() -> None:
@@ -1897,11 +1901,11 @@ def test_categories_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/channels
 def _channels_list(akeneo: Akeneo) -> object:
-    return akeneo.channels.list(on_invalid="raise")
+    return akeneo.channels.list(on_invalid="raise", prefetch=True)
 
 
 def _channels_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.channels.list(on_invalid="raise")
+    return akeneo.channels.list(on_invalid="raise", prefetch=True)
 
 
 def test_channels_list() -> None:
@@ -2042,11 +2046,11 @@ def test_channels_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/currencies
 def _currencies_list(akeneo: Akeneo) -> object:
-    return akeneo.currencies.list(on_invalid="raise")
+    return akeneo.currencies.list(on_invalid="raise", prefetch=True)
 
 
 def _currencies_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.currencies.list(on_invalid="raise")
+    return akeneo.currencies.list(on_invalid="raise", prefetch=True)
 
 
 def test_currencies_list() -> None:
@@ -2091,11 +2095,11 @@ def test_currencies_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/families
 def _families_list(akeneo: Akeneo) -> object:
-    return akeneo.families.list(on_invalid="raise")
+    return akeneo.families.list(on_invalid="raise", prefetch=True)
 
 
 def _families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.families.list(on_invalid="raise")
+    return akeneo.families.list(on_invalid="raise", prefetch=True)
 
 
 def test_families_list() -> None:
@@ -2295,11 +2299,11 @@ def test_families_create_variant_errors(status: str) -> None:
 
 # GET /api/rest/v1/families/{family_code}/variants
 def _family_variants_list(akeneo: Akeneo) -> object:
-    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise", prefetch=True)
 
 
 def _family_variants_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_family_variants_list() -> None:
@@ -2475,11 +2479,11 @@ def test_family_variants_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/locales
 def _locales_list(akeneo: Akeneo) -> object:
-    return akeneo.locales.list(on_invalid="raise")
+    return akeneo.locales.list(on_invalid="raise", prefetch=True)
 
 
 def _locales_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.locales.list(on_invalid="raise")
+    return akeneo.locales.list(on_invalid="raise", prefetch=True)
 
 
 def test_locales_list() -> None:
@@ -2524,11 +2528,11 @@ def test_locales_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/measure-families
 def _measure_families_list(akeneo: Akeneo) -> object:
-    return akeneo.measure_families.list(on_invalid="raise")
+    return akeneo.measure_families.list(on_invalid="raise", prefetch=True)
 
 
 def _measure_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.measure_families.list(on_invalid="raise")
+    return akeneo.measure_families.list(on_invalid="raise", prefetch=True)
 
 
 def test_measure_families_list() -> None:
@@ -2705,11 +2709,11 @@ def test_overview_list_endpoints_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-categories
 def _pam_asset_categories_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_categories.list(on_invalid="raise")
+    return akeneo.pam_asset_categories.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_asset_categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_categories.list(on_invalid="raise")
+    return akeneo.pam_asset_categories.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_asset_categories_list() -> None:
@@ -2966,11 +2970,11 @@ def test_pam_asset_reference_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-tags
 def _pam_asset_tags_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_tags.list(on_invalid="raise")
+    return akeneo.pam_asset_tags.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_asset_tags_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_tags.list(on_invalid="raise")
+    return akeneo.pam_asset_tags.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_asset_tags_list() -> None:
@@ -3155,11 +3159,11 @@ def test_pam_asset_variation_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/assets
 def _pam_assets_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_assets.list(on_invalid="raise")
+    return akeneo.pam_assets.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_assets.list(on_invalid="raise")
+    return akeneo.pam_assets.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_assets_list() -> None:
@@ -3316,11 +3320,11 @@ def test_pam_assets_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/media-files
 def _product_media_files_list(akeneo: Akeneo) -> object:
-    return akeneo.product_media_files.list(on_invalid="raise")
+    return akeneo.product_media_files.list(on_invalid="raise", prefetch=True)
 
 
 def _product_media_files_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_media_files.list(on_invalid="raise")
+    return akeneo.product_media_files.list(on_invalid="raise", prefetch=True)
 
 
 def test_product_media_files_list() -> None:
@@ -3455,11 +3459,11 @@ def test_product_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/product-models
 def _product_models_list(akeneo: Akeneo) -> object:
-    return akeneo.product_models.list(on_invalid="raise")
+    return akeneo.product_models.list(on_invalid="raise", prefetch=True)
 
 
 def _product_models_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_models.list(on_invalid="raise")
+    return akeneo.product_models.list(on_invalid="raise", prefetch=True)
 
 
 def test_product_models_list() -> None:
@@ -3727,11 +3731,11 @@ def test_product_models_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products
 def _products_list(akeneo: Akeneo) -> object:
-    return akeneo.products.list(on_invalid="raise")
+    return akeneo.products.list(on_invalid="raise", prefetch=True)
 
 
 def _products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products.list(on_invalid="raise")
+    return akeneo.products.list(on_invalid="raise", prefetch=True)
 
 
 def test_products_list() -> None:
@@ -4000,11 +4004,11 @@ def test_products_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products-uuid
 def _products_uuid_list(akeneo: Akeneo) -> object:
-    return akeneo.products_uuid.list(on_invalid="raise")
+    return akeneo.products_uuid.list(on_invalid="raise", prefetch=True)
 
 
 def _products_uuid_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products_uuid.list(on_invalid="raise")
+    return akeneo.products_uuid.list(on_invalid="raise", prefetch=True)
 
 
 def test_products_uuid_list() -> None:
@@ -4279,11 +4283,11 @@ def test_products_uuid_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/published-products
 def _published_products_list(akeneo: Akeneo) -> object:
-    return akeneo.published_products.list(on_invalid="raise")
+    return akeneo.published_products.list(on_invalid="raise", prefetch=True)
 
 
 def _published_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.published_products.list(on_invalid="raise")
+    return akeneo.published_products.list(on_invalid="raise", prefetch=True)
 
 
 def test_published_products_list() -> None:
@@ -4337,11 +4341,11 @@ def test_published_products_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/reference-entities
 def _reference_entities_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entities.list(on_invalid="raise")
+    return akeneo.reference_entities.list(on_invalid="raise", prefetch=True)
 
 
 def _reference_entities_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entities.list(on_invalid="raise")
+    return akeneo.reference_entities.list(on_invalid="raise", prefetch=True)
 
 
 def test_reference_entities_list() -> None:
@@ -4745,11 +4749,15 @@ def test_reference_entity_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/reference-entities/{reference_entity_code}/records
 def _reference_entity_records_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
+    return akeneo.reference_entity_records.list(
+        "reference_entity_code_1", on_invalid="raise", prefetch=True
+    )
 
 
 def _reference_entity_records_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
+    return akeneo.reference_entity_records.list(
+        "reference_entity_code_1", on_invalid="raise", prefetch=True
+    )
 
 
 def test_reference_entity_records_list() -> None:

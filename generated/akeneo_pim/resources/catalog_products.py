@@ -49,6 +49,7 @@ class CatalogProductsResource(SyncResource):
         updated_after: str | None = None,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -80,6 +81,9 @@ class CatalogProductsResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -110,6 +114,7 @@ class CatalogProductsResource(SyncResource):
             },
             item_type=str,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -124,6 +129,7 @@ class CatalogProductsResource(SyncResource):
         updated_before: str | None = None,
         updated_after: str | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -152,6 +158,9 @@ class CatalogProductsResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -181,6 +190,7 @@ class CatalogProductsResource(SyncResource):
             },
             item_type=CatalogProduct,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -243,6 +253,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         updated_after: str | None = None,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -274,6 +285,9 @@ class AsyncCatalogProductsResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -304,6 +318,7 @@ class AsyncCatalogProductsResource(AsyncResource):
             },
             item_type=str,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -318,6 +333,7 @@ class AsyncCatalogProductsResource(AsyncResource):
         updated_before: str | None = None,
         updated_after: str | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -346,6 +362,9 @@ class AsyncCatalogProductsResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -375,6 +394,7 @@ class AsyncCatalogProductsResource(AsyncResource):
             },
             item_type=CatalogProduct,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

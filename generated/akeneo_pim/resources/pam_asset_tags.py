@@ -66,6 +66,7 @@ class PamAssetTagsResource(SyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -92,6 +93,9 @@ class PamAssetTagsResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -113,6 +117,7 @@ class PamAssetTagsResource(SyncResource):
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=PamAssetTag,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -223,6 +228,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -249,6 +255,9 @@ class AsyncPamAssetTagsResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -270,6 +279,7 @@ class AsyncPamAssetTagsResource(AsyncResource):
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=PamAssetTag,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

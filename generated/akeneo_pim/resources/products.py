@@ -98,6 +98,7 @@ class ProductsResource(SyncResource):
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -159,6 +160,9 @@ class ProductsResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -198,6 +202,7 @@ class ProductsResource(SyncResource):
             },
             item_type=Product,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -571,6 +576,7 @@ class AsyncProductsResource(AsyncResource):
         with_completenesses: bool | None = None,
         with_workflow_execution_statuses: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -632,6 +638,9 @@ class AsyncProductsResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -671,6 +680,7 @@ class AsyncProductsResource(AsyncResource):
             },
             item_type=Product,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             prefer_search_after=True,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
