@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .ir import CallKind
-from .typeref import ANY, NONE, STR, Container, LiteralType, Named, TypeRef, Union
+from .typeref import ANY, NONE, STR, Container, LiteralType, Named, Scalar, TypeRef, Union
 
 # How the request body travels: a JSON body, an iterable of items sent in chunks, or a file with
 # multipart parts.
@@ -90,6 +90,17 @@ _ON_INVALID = ExtraArg(
     contract='on_invalid="raise"',
 )
 
+_PREFETCH = ExtraArg(
+    name="prefetch",
+    annotation=Scalar("bool"),
+    default="True",
+    description="Fetch the next page while the current one is consumed (at most one page "
+    "ahead, counted against the client's concurrency limit); False fetches each page only "
+    "when the previous one is done.",
+    call="prefetch=prefetch",
+    contract="prefetch=True",
+)
+
 CALL_KINDS: dict[CallKind, CallKindRow] = {
     "fetch_model": CallKindRow(
         returns=_model,
@@ -117,7 +128,7 @@ CALL_KINDS: dict[CallKind, CallKindRow] = {
         returns_text="A lazy paginator over every {model}, following the server's next links.",
         body="json",
         result_keyword="item_type",
-        extra=(_ON_INVALID,),
+        extra=(_ON_INVALID, _PREFETCH),
         awaited=False,
     ),
     "write": CallKindRow(

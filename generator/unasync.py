@@ -30,6 +30,7 @@ DERIVED_SUFFIX: Final = "_sync.py"
 # and _batch.py; a test fails on an entry the runtime no longer uses.
 RENAMES: Final[Mapping[str, str]] = {
     "AsyncAPIClient": "SyncAPIClient",
+    "AsyncAhead": "SyncAhead",
     "AsyncBaseTransport": "BaseTransport",  # httpx
     "AsyncBatchItems": "SyncBatchItems",
     "AsyncClient": "Client",  # httpx

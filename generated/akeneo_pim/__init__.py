@@ -6,6 +6,7 @@ own PIM."""
 from . import apps, events, models, params, values
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
+from ._changes import AsyncChanges, Checkpoint, CheckpointError, SyncChanges, achanges, changes
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -54,6 +55,7 @@ __all__ = [
     "AkeneoError",
     "AssetSearch",
     "AsyncAkeneo",
+    "AsyncChanges",
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
@@ -62,6 +64,8 @@ __all__ = [
     "BatchItemResult",
     "BatchReport",
     "CatalogUnavailableError",
+    "Checkpoint",
+    "CheckpointError",
     "ConfigurationError",
     "ConflictError",
     "DownloadError",
@@ -84,6 +88,7 @@ __all__ = [
     "Search",
     "SearchError",
     "SignatureError",
+    "SyncChanges",
     "SyncPaginator",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
@@ -93,7 +98,9 @@ __all__ = [
     "ValueShapeError",
     "WriteResult",
     "__version__",
+    "achanges",
     "apps",
+    "changes",
     "events",
     "models",
     "params",

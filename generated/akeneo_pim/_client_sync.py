@@ -487,6 +487,7 @@ class SyncAPIClient(BaseClient):
         start_url: str | None = None,
         prefer_search_after: bool = False,
         on_invalid: OnInvalid = "raise",
+        prefetch: bool = True,
     ) -> SyncPaginator[T]:
         """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor. Not a
         coroutine: the paginator is returned at once.
@@ -495,6 +496,7 @@ class SyncAPIClient(BaseClient):
         the link only adds the cursor. `prefer_search_after`: the endpoint has both modes, and
         search_after is asked for unless the query picks numbered pages. `on_invalid`: what to
         do with an item that does not fit `item_type` (raise, skip it, or deliver it raw).
+        `prefetch`: fetch the next page while the caller works on the current one.
         """
         self._warn_deprecated(endpoint)
         if prefer_search_after:
@@ -516,6 +518,7 @@ class SyncAPIClient(BaseClient):
             start_url=start_url,
             operation_id=endpoint.operation_id,
             on_invalid=on_invalid,
+            prefetch=prefetch,
         )
 
     def write(

@@ -397,11 +397,11 @@ def test_asset_attributes_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-families
 def _asset_families_list(akeneo: Akeneo) -> object:
-    return akeneo.asset_families.list(on_invalid="raise")
+    return akeneo.asset_families.list(on_invalid="raise", prefetch=True)
 
 
 def _asset_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.asset_families.list(on_invalid="raise")
+    return akeneo.asset_families.list(on_invalid="raise", prefetch=True)
 
 
 def test_asset_families_list() -> None:
@@ -570,11 +570,11 @@ def test_asset_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-families/{asset_family_code}/assets
 def _assets_list(akeneo: Akeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise", prefetch=True)
 
 
 def _assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.assets.list("asset_family_code_1", on_invalid="raise")
+    return akeneo.assets.list("asset_family_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_assets_list() -> None:
@@ -793,11 +793,11 @@ def test_assets_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/association-types
 def _association_types_list(akeneo: Akeneo) -> object:
-    return akeneo.association_types.list(on_invalid="raise")
+    return akeneo.association_types.list(on_invalid="raise", prefetch=True)
 
 
 def _association_types_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.association_types.list(on_invalid="raise")
+    return akeneo.association_types.list(on_invalid="raise", prefetch=True)
 
 
 def test_association_types_list() -> None:
@@ -944,11 +944,11 @@ def test_association_types_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attribute-groups
 def _attribute_groups_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_groups.list(on_invalid="raise")
+    return akeneo.attribute_groups.list(on_invalid="raise", prefetch=True)
 
 
 def _attribute_groups_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_groups.list(on_invalid="raise")
+    return akeneo.attribute_groups.list(on_invalid="raise", prefetch=True)
 
 
 def test_attribute_groups_list() -> None:
@@ -1106,11 +1106,11 @@ def test_attribute_groups_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes/{attribute_code}/options
 def _attribute_options_list(akeneo: Akeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise", prefetch=True)
 
 
 def _attribute_options_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise")
+    return akeneo.attribute_options.list("attribute_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_attribute_options_list() -> None:
@@ -1285,11 +1285,11 @@ def test_attribute_options_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/attributes
 def _attributes_list(akeneo: Akeneo) -> object:
-    return akeneo.attributes.list(on_invalid="raise")
+    return akeneo.attributes.list(on_invalid="raise", prefetch=True)
 
 
 def _attributes_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.attributes.list(on_invalid="raise")
+    return akeneo.attributes.list(on_invalid="raise", prefetch=True)
 
 
 def test_attributes_list() -> None:
@@ -1608,13 +1608,13 @@ def test_catalog_mapping_schemas_delete_errors(status: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/product-uuids
 def _catalog_products_list_uuids(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_uuids(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
 def _catalog_products_list_uuids_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_uuids(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
@@ -1648,11 +1648,15 @@ def test_catalog_products_list_uuids_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs/{id}/products
 def _catalog_products_list(akeneo: Akeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
+    return akeneo.catalog_products.list(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
+    )
 
 
 def _catalog_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalog_products.list("3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise")
+    return akeneo.catalog_products.list(
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
+    )
 
 
 def test_catalog_products_list() -> None:
@@ -1708,13 +1712,13 @@ def test_catalog_products_get_errors(status: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/mapped-products
 def _catalog_products_list_mapped_products(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_mapped_products(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
 def _catalog_products_list_mapped_products_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_mapped_products(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
@@ -1751,13 +1755,13 @@ def test_catalog_products_list_mapped_products_pages(mode: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/mapped-models
 def _catalog_products_list_mapped_models(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_mapped_models(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
 def _catalog_products_list_mapped_models_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_mapped_models(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
@@ -1792,13 +1796,13 @@ def test_catalog_products_list_mapped_models_pages(mode: str) -> None:
 # GET /api/rest/v1/catalogs/{id}/mapped-models/{model_code}/variants
 def _catalog_products_list_mapped_variants(akeneo: Akeneo) -> object:
     return akeneo.catalog_products.list_mapped_variants(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise", prefetch=True
     )
 
 
 def _catalog_products_list_mapped_variants_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.catalog_products.list_mapped_variants(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", "model_code_1", on_invalid="raise", prefetch=True
     )
 
 
@@ -1834,11 +1838,11 @@ def test_catalog_products_list_mapped_variants_pages(mode: str) -> None:
 
 # GET /api/rest/v1/catalogs
 def _catalogs_list(akeneo: Akeneo) -> object:
-    return akeneo.catalogs.list(on_invalid="raise")
+    return akeneo.catalogs.list(on_invalid="raise", prefetch=True)
 
 
 def _catalogs_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.catalogs.list(on_invalid="raise")
+    return akeneo.catalogs.list(on_invalid="raise", prefetch=True)
 
 
 def test_catalogs_list() -> None:
@@ -1993,11 +1997,11 @@ def test_catalogs_duplicate_errors(status: str) -> None:
 
 # GET /api/rest/v1/categories
 def _categories_list(akeneo: Akeneo) -> object:
-    return akeneo.categories.list(on_invalid="raise")
+    return akeneo.categories.list(on_invalid="raise", prefetch=True)
 
 
 def _categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.categories.list(on_invalid="raise")
+    return akeneo.categories.list(on_invalid="raise", prefetch=True)
 
 
 def test_categories_list() -> None:
@@ -2240,11 +2244,11 @@ def test_categories_upload_errors(status: str) -> None:
 
 # GET /api/rest/v1/channels
 def _channels_list(akeneo: Akeneo) -> object:
-    return akeneo.channels.list(on_invalid="raise")
+    return akeneo.channels.list(on_invalid="raise", prefetch=True)
 
 
 def _channels_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.channels.list(on_invalid="raise")
+    return akeneo.channels.list(on_invalid="raise", prefetch=True)
 
 
 def test_channels_list() -> None:
@@ -2385,11 +2389,11 @@ def test_channels_upsert_errors(status: str) -> None:
 
 # GET /api/rest/v1/currencies
 def _currencies_list(akeneo: Akeneo) -> object:
-    return akeneo.currencies.list(on_invalid="raise")
+    return akeneo.currencies.list(on_invalid="raise", prefetch=True)
 
 
 def _currencies_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.currencies.list(on_invalid="raise")
+    return akeneo.currencies.list(on_invalid="raise", prefetch=True)
 
 
 def test_currencies_list() -> None:
@@ -2434,11 +2438,11 @@ def test_currencies_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/families
 def _families_list(akeneo: Akeneo) -> object:
-    return akeneo.families.list(on_invalid="raise")
+    return akeneo.families.list(on_invalid="raise", prefetch=True)
 
 
 def _families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.families.list(on_invalid="raise")
+    return akeneo.families.list(on_invalid="raise", prefetch=True)
 
 
 def test_families_list() -> None:
@@ -2660,11 +2664,11 @@ def test_families_create_variant_errors(status: str) -> None:
 
 # GET /api/rest/v1/families/{family_code}/variants
 def _family_variants_list(akeneo: Akeneo) -> object:
-    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise", prefetch=True)
 
 
 def _family_variants_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.family_variants.list("family_code_1", on_invalid="raise")
+    return akeneo.family_variants.list("family_code_1", on_invalid="raise", prefetch=True)
 
 
 def test_family_variants_list() -> None:
@@ -2888,11 +2892,11 @@ def test_jobs_launch_import_errors(status: str) -> None:
 
 # GET /api/rest/v1/locales
 def _locales_list(akeneo: Akeneo) -> object:
-    return akeneo.locales.list(on_invalid="raise")
+    return akeneo.locales.list(on_invalid="raise", prefetch=True)
 
 
 def _locales_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.locales.list(on_invalid="raise")
+    return akeneo.locales.list(on_invalid="raise", prefetch=True)
 
 
 def test_locales_list() -> None:
@@ -2937,11 +2941,11 @@ def test_locales_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/measure-families
 def _measure_families_list(akeneo: Akeneo) -> object:
-    return akeneo.measure_families.list(on_invalid="raise")
+    return akeneo.measure_families.list(on_invalid="raise", prefetch=True)
 
 
 def _measure_families_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.measure_families.list(on_invalid="raise")
+    return akeneo.measure_families.list(on_invalid="raise", prefetch=True)
 
 
 def test_measure_families_list() -> None:
@@ -3118,11 +3122,11 @@ def test_overview_list_endpoints_errors(status: str) -> None:
 
 # GET /api/rest/v1/asset-categories
 def _pam_asset_categories_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_categories.list(on_invalid="raise")
+    return akeneo.pam_asset_categories.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_asset_categories_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_categories.list(on_invalid="raise")
+    return akeneo.pam_asset_categories.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_asset_categories_list() -> None:
@@ -3379,11 +3383,11 @@ def test_pam_asset_reference_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/asset-tags
 def _pam_asset_tags_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_asset_tags.list(on_invalid="raise")
+    return akeneo.pam_asset_tags.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_asset_tags_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_asset_tags.list(on_invalid="raise")
+    return akeneo.pam_asset_tags.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_asset_tags_list() -> None:
@@ -3568,11 +3572,11 @@ def test_pam_asset_variation_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/assets
 def _pam_assets_list(akeneo: Akeneo) -> object:
-    return akeneo.pam_assets.list(on_invalid="raise")
+    return akeneo.pam_assets.list(on_invalid="raise", prefetch=True)
 
 
 def _pam_assets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.pam_assets.list(on_invalid="raise")
+    return akeneo.pam_assets.list(on_invalid="raise", prefetch=True)
 
 
 def test_pam_assets_list() -> None:
@@ -3780,11 +3784,11 @@ def test_permissions_get_channels_errors(status: str) -> None:
 
 # GET /api/rest/v1/media-files
 def _product_media_files_list(akeneo: Akeneo) -> object:
-    return akeneo.product_media_files.list(on_invalid="raise")
+    return akeneo.product_media_files.list(on_invalid="raise", prefetch=True)
 
 
 def _product_media_files_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_media_files.list(on_invalid="raise")
+    return akeneo.product_media_files.list(on_invalid="raise", prefetch=True)
 
 
 def test_product_media_files_list() -> None:
@@ -3919,11 +3923,11 @@ def test_product_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/product-models
 def _product_models_list(akeneo: Akeneo) -> object:
-    return akeneo.product_models.list(on_invalid="raise")
+    return akeneo.product_models.list(on_invalid="raise", prefetch=True)
 
 
 def _product_models_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.product_models.list(on_invalid="raise")
+    return akeneo.product_models.list(on_invalid="raise", prefetch=True)
 
 
 def test_product_models_list() -> None:
@@ -4191,11 +4195,11 @@ def test_product_models_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products
 def _products_list(akeneo: Akeneo) -> object:
-    return akeneo.products.list(on_invalid="raise")
+    return akeneo.products.list(on_invalid="raise", prefetch=True)
 
 
 def _products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products.list(on_invalid="raise")
+    return akeneo.products.list(on_invalid="raise", prefetch=True)
 
 
 def test_products_list() -> None:
@@ -4464,11 +4468,11 @@ def test_products_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/products-uuid
 def _products_uuid_list(akeneo: Akeneo) -> object:
-    return akeneo.products_uuid.list(on_invalid="raise")
+    return akeneo.products_uuid.list(on_invalid="raise", prefetch=True)
 
 
 def _products_uuid_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.products_uuid.list(on_invalid="raise")
+    return akeneo.products_uuid.list(on_invalid="raise", prefetch=True)
 
 
 def test_products_uuid_list() -> None:
@@ -4601,6 +4605,7 @@ def _products_uuid_search(akeneo: Akeneo) -> object:
             "attributes": "sku,name",
         },
         on_invalid="raise",
+        prefetch=True,
     )
 
 
@@ -4617,6 +4622,7 @@ def _products_uuid_search_async(akeneo: AsyncAkeneo) -> object:
             "attributes": "sku,name",
         },
         on_invalid="raise",
+        prefetch=True,
     )
 
 
@@ -4798,11 +4804,11 @@ def test_products_uuid_get_draft_errors(status: str) -> None:
 
 # GET /api/rest/v1/published-products
 def _published_products_list(akeneo: Akeneo) -> object:
-    return akeneo.published_products.list(on_invalid="raise")
+    return akeneo.published_products.list(on_invalid="raise", prefetch=True)
 
 
 def _published_products_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.published_products.list(on_invalid="raise")
+    return akeneo.published_products.list(on_invalid="raise", prefetch=True)
 
 
 def test_published_products_list() -> None:
@@ -4856,11 +4862,11 @@ def test_published_products_get_errors(status: str) -> None:
 
 # GET /api/rest/v1/reference-entities
 def _reference_entities_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entities.list(on_invalid="raise")
+    return akeneo.reference_entities.list(on_invalid="raise", prefetch=True)
 
 
 def _reference_entities_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entities.list(on_invalid="raise")
+    return akeneo.reference_entities.list(on_invalid="raise", prefetch=True)
 
 
 def test_reference_entities_list() -> None:
@@ -5264,11 +5270,15 @@ def test_reference_entity_media_files_download_stream(tmp_path: Path) -> None:
 
 # GET /api/rest/v1/reference-entities/{reference_entity_code}/records
 def _reference_entity_records_list(akeneo: Akeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
+    return akeneo.reference_entity_records.list(
+        "reference_entity_code_1", on_invalid="raise", prefetch=True
+    )
 
 
 def _reference_entity_records_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.reference_entity_records.list("reference_entity_code_1", on_invalid="raise")
+    return akeneo.reference_entity_records.list(
+        "reference_entity_code_1", on_invalid="raise", prefetch=True
+    )
 
 
 def test_reference_entity_records_list() -> None:
@@ -5692,6 +5702,7 @@ def _workflow_tasks_list(akeneo: Akeneo) -> object:
             '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
         ),
         on_invalid="raise",
+        prefetch=True,
     )
 
 
@@ -5701,6 +5712,7 @@ def _workflow_tasks_list_async(akeneo: AsyncAkeneo) -> object:
             '{"step_uuid":[{"operator":"=","value":"8' 'e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b"}]}'
         ),
         on_invalid="raise",
+        prefetch=True,
     )
 
 
@@ -5756,11 +5768,11 @@ def test_workflow_tasks_update_errors(status: str) -> None:
 
 # GET /api/rest/v1/workflows
 def _workflows_list(akeneo: Akeneo) -> object:
-    return akeneo.workflows.list(on_invalid="raise")
+    return akeneo.workflows.list(on_invalid="raise", prefetch=True)
 
 
 def _workflows_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.workflows.list(on_invalid="raise")
+    return akeneo.workflows.list(on_invalid="raise", prefetch=True)
 
 
 def test_workflows_list() -> None:
@@ -5806,13 +5818,13 @@ def test_workflows_get_errors(status: str) -> None:
 # GET /api/rest/v1/workflows/steps/{uuid}/assignees
 def _workflows_list_step_assignees(akeneo: Akeneo) -> object:
     return akeneo.workflows.list_step_assignees(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 
 def _workflows_list_step_assignees_async(akeneo: AsyncAkeneo) -> object:
     return akeneo.workflows.list_step_assignees(
-        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise"
+        "3fa85f64-5717-4562-b3fc-2c963f66afa6", on_invalid="raise", prefetch=True
     )
 
 

@@ -13,7 +13,7 @@ import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -22,9 +22,11 @@ from ._deadline import Deadline
 T = TypeVar("T")
 
 __all__ = [
+    "AsyncAhead",
     "AsyncConsumer",
     "AsyncLock",
     "AsyncSemaphore",
+    "SyncAhead",
     "SyncConsumer",
     "SyncLock",
     "SyncSemaphore",
@@ -63,3 +65,56 @@ def sync_within(deadline: Deadline | None, work: T) -> T:
     """The blocking twin cannot cancel a read: `work` is already done. Its per-read timeouts are
     cut to the deadline and the body is checked between reads instead (`_deadline.py`)."""
     return work
+
+
+R = TypeVar("R")
+
+
+class AsyncAhead(Generic[R]):
+    """One call started now in a task, its result taken later (a page fetched ahead)."""
+
+    def __init__(self, call: Callable[[str], Awaitable[R]], argument: str) -> None:
+        async def run() -> R:
+            return await call(argument)
+
+        self._task = asyncio.ensure_future(run())
+
+    async def result(self) -> R:
+        return await self._task
+
+    def cancel(self) -> None:
+        """Abandoned: stop it, and read its outcome so no "exception never retrieved" is logged."""
+        self._task.cancel()
+        self._task.add_done_callback(_retrieve)
+
+
+def _retrieve(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+class SyncAhead(Generic[R]):
+    """One call started now in a thread, its result taken later (a page fetched ahead)."""
+
+    def __init__(self, call: Callable[[str], R], argument: str) -> None:
+        self._outcome: tuple[R] | BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._outcome = (call(argument),)
+            except BaseException as exc:  # handed to the caller by result()
+                self._outcome = exc
+
+        self._thread = threading.Thread(target=run, name="akeneo-prefetch", daemon=True)
+        self._thread.start()
+
+    def result(self) -> R:
+        self._thread.join()
+        outcome = self._outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        assert outcome is not None
+        return outcome[0]
+
+    def cancel(self) -> None:
+        """Abandoned: a request in flight cannot be stopped; it ends alone, its result dropped."""

@@ -75,12 +75,12 @@ def test_iterates_three_pages_with_absolute_and_relative_links(make_client: Any,
 
 def test_nothing_is_sent_before_iteration(make_client: Any, pim: Any) -> None:
     three_pages(pim)
-    paginator = make_client().paginate(LIST_PRODUCTS, item_type=Product)
+    paginator = make_client().paginate(LIST_PRODUCTS, item_type=Product, prefetch=False)
     assert pim.requests == []
     iterator = iter(paginator)
     assert pim.requests == []
     assert next(iterator).uuid == "a"
-    assert len(pim.calls("GET", PATH)) == 1  # only the first page so far
+    assert len(pim.calls("GET", PATH)) == 1  # only the first page so far (no prefetch)
 
 
 def test_pages_expose_counts_and_links(make_client: Any, pim: Any) -> None:

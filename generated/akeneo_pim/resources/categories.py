@@ -88,6 +88,7 @@ class CategoriesResource(SyncResource):
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -118,6 +119,9 @@ class CategoriesResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -147,6 +151,7 @@ class CategoriesResource(SyncResource):
             },
             item_type=Category,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -458,6 +463,7 @@ class AsyncCategoriesResource(AsyncResource):
         with_position: bool | None = None,
         with_enriched_attributes: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -488,6 +494,9 @@ class AsyncCategoriesResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -517,6 +526,7 @@ class AsyncCategoriesResource(AsyncResource):
             },
             item_type=Category,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

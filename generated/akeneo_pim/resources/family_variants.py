@@ -59,6 +59,7 @@ class FamilyVariantsResource(SyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -80,6 +81,9 @@ class FamilyVariantsResource(SyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -105,6 +109,7 @@ class FamilyVariantsResource(SyncResource):
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=FamilyVariantRead,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -271,6 +276,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
         limit: int | None = 100,
         with_count: bool | None = None,
         on_invalid: Literal["raise", "skip", "raw"] = "raise",
+        prefetch: bool = True,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -292,6 +298,9 @@ class AsyncFamilyVariantsResource(AsyncResource):
             on_invalid: An item that does not fit its model: `raise` (naming the item),
                 `skip` it, or deliver it `raw` (unvalidated); each skipped or raw item is
                 logged and listed in the paginator's `invalid_items`.
+            prefetch: Fetch the next page while the current one is consumed (at most one
+                page ahead, counted against the client's concurrency limit); False fetches
+                each page only when the previous one is done.
             timeout: Timeout of this call, overriding the client's.
             extra_headers: Headers to add to this request.
             extra_query: Query parameters to add to this request.
@@ -317,6 +326,7 @@ class AsyncFamilyVariantsResource(AsyncResource):
             query={"page": page, "limit": limit, "with_count": with_count},
             item_type=FamilyVariantRead,
             on_invalid=on_invalid,
+            prefetch=prefetch,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -4,6 +4,7 @@
 from . import apps, events, models, params
 from ._akeneo import Akeneo, AsyncAkeneo
 from ._batch import BatchError, BatchInputError, BatchItemResult, BatchReport
+from ._changes import AsyncChanges, Checkpoint, CheckpointError, SyncChanges, achanges, changes
 from ._errors import (
     AkeneoError,
     APIConnectionError,
@@ -51,6 +52,7 @@ __all__ = [
     "AkeneoError",
     "AssetSearch",
     "AsyncAkeneo",
+    "AsyncChanges",
     "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
@@ -59,6 +61,8 @@ __all__ = [
     "BatchItemResult",
     "BatchReport",
     "CatalogUnavailableError",
+    "Checkpoint",
+    "CheckpointError",
     "ConfigurationError",
     "ConflictError",
     "DownloadError",
@@ -81,6 +85,7 @@ __all__ = [
     "Search",
     "SearchError",
     "SignatureError",
+    "SyncChanges",
     "SyncPaginator",
     "UnexpectedResponseError",
     "UnprocessableEntityError",
@@ -90,7 +95,9 @@ __all__ = [
     "ValueShapeError",
     "WriteResult",
     "__version__",
+    "achanges",
     "apps",
+    "changes",
     "events",
     "models",
     "params",

@@ -99,11 +99,11 @@ def test_system_ping_async() -> None:
 
 # GET /api/widgets
 def _widgets_list(akeneo: Akeneo) -> object:
-    return akeneo.widgets.list(on_invalid="raise")
+    return akeneo.widgets.list(on_invalid="raise", prefetch=True)
 
 
 def _widgets_list_async(akeneo: AsyncAkeneo) -> object:
-    return akeneo.widgets.list(on_invalid="raise")
+    return akeneo.widgets.list(on_invalid="raise", prefetch=True)
 
 
 def test_widgets_list() -> None:
