@@ -216,8 +216,8 @@ def _request_texts(request: httpx.Request) -> list[str]:
 
 
 def reachable_texts(error: BaseException) -> list[str]:
-    """What an error reporter can reach from `error`: the messages and attributes of every
-    exception in the __cause__/__context__ chain, and the requests they keep."""
+    """What an error reporter can reach from `error`: the messages, attributes and frame locals of
+    every exception in the __cause__/__context__ chain, and the requests they keep."""
     texts = ["".join(traceback.format_exception(error))]
     seen: set[int] = set()
     pending: list[BaseException | None] = [error]
@@ -227,6 +227,10 @@ def reachable_texts(error: BaseException) -> list[str]:
             continue
         seen.add(id(current))
         texts += [str(current), repr(current), repr(getattr(current, "__dict__", {}))]
+        tb = current.__traceback__
+        while tb is not None:  # frame locals, as sentry-sdk records them by default
+            texts += [repr(value) for value in tb.tb_frame.f_locals.values()]
+            tb = tb.tb_next
         response = getattr(current, "response", None)
         if isinstance(response, httpx.Response):
             texts += _request_texts(response.request)

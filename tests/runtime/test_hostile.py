@@ -8,6 +8,7 @@ import asyncio
 import base64
 import gc
 import logging
+import re
 import time
 import tracemalloc
 import zlib
@@ -482,6 +483,22 @@ def _frame_values(error: BaseException) -> Iterator[str]:
                     yield repr(list(value.items()))
             tb = tb.tb_next
         pending += [current.__cause__, current.__context__]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
+@pytest.mark.parametrize("fault", ["drop", "silence"])
+def test_no_token_in_frame_locals_when_an_api_call_fails(
+    flavour: Flavour, server: HostileServer, kind: Kind, fault: str
+) -> None:
+    """The httpx and httpcore errors an API call chains keep their type, text and redacted
+    request, not their frames: those hold the request's headers, the Bearer token among them."""
+    server.add("POST", TOKEN_PATH, lambda seen, conn: server.issue_token(seen, conn))
+    server.add(kind.method, kind.path, drop() if fault == "drop" else stall(5))
+    options = RequestOptions(timeout=0.5) if fault == "silence" else None
+    error = failure_of(kind, lambda: flavour.kind(kind, options, max_retries=0))
+    assert isinstance(error, errors.APIConnectionError), error
+    joined = "\n".join(_frame_values(error))
+    assert not re.search(r"tok\d", joined), re.findall(r".{60}tok\d.{20}", joined)[:3]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=KIND_IDS)
