@@ -92,20 +92,18 @@ def render_package(
     render(f"{PACKAGE}/_akeneo.py.j2", f"{PACKAGE}/_akeneo.py")
     read_models = [m for m in api.models if m.read]
     write_models = [m for m in api.models if m.write]
-    read_exports = sorted((m.name for m in read_models), key=isort_key)
-    write_exports = sorted((m.param_name for m in write_models), key=isort_key)
     render(
         f"{PACKAGE}/models.py.j2",
         f"{PACKAGE}/models.py",
         read_models=read_models,
-        exports=read_exports,
+        exports=sorted((m.name for m in read_models), key=isort_key),
         imports=_import_lines(_model_names(read_models, "read"), local=()),
     )
     render(
         f"{PACKAGE}/params.py.j2",
         f"{PACKAGE}/params.py",
         write_models=write_models,
-        exports=write_exports,
+        exports=sorted((m.param_name for m in write_models), key=isort_key),
         imports=_import_lines(_model_names(write_models, "write"), local=()),
     )
     if has_values:

@@ -14,7 +14,7 @@ from akeneo_pim import (
     UnexpectedResponseError,
 )
 from akeneo_pim.models import Channel, ProductUuid
-from akeneo_pim.params import ChannelUpdateParam
+from akeneo_pim.params import ChannelBatchItemParam
 
 
 def bodies(akeneo: Akeneo, channel: Channel, product: ProductUuid) -> None:
@@ -29,7 +29,7 @@ def bodies(akeneo: Akeneo, channel: Channel, product: ProductUuid) -> None:
 def batches(akeneo: Akeneo, codes: list[str], channels: list[Channel]) -> None:
     akeneo.channels.upsert_many({"code": code, "labels": {"en_US": code}} for code in codes)
     akeneo.channels.upsert_many(channels)
-    rows: list[ChannelUpdateParam] = [{"code": code} for code in codes]
+    rows: list[ChannelBatchItemParam] = [{"code": code} for code in codes]
     akeneo.channels.upsert_many(rows)
     akeneo.channels.upsert_many([{"code": 1}])  # E: incompatible type "dict[str, int]"
 
