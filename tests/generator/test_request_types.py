@@ -25,7 +25,8 @@ def _arg(api: Api, resource: str, method: str, name: str) -> str:
 
 def test_bodies_take_their_resources_models_only(api: Api) -> None:
     assert _arg(api, "channels", "upsert", "body") == "ChannelUpdateParam | Channel"
-    assert _arg(api, "channels", "upsert_many", "items") == "Iterable[ChannelBatchItemParam | Channel]"
+    batch_items = "Iterable[ChannelBatchItemParam | Channel]"
+    assert _arg(api, "channels", "upsert_many", "items") == batch_items
     assert _arg(api, "products_uuid", "upsert", "body") == "ProductUuidUpdateParam | ProductUuid"
     every = [a.annotation.source() for r in api.resources for o in r.operations
              for a in o.signature.args]
