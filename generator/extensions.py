@@ -213,6 +213,18 @@ PYTHON_READ = Text(
     "the class read back: a pydantic model, a TypedDict or `Any`",
     diff_level="breaking",
 )
+PYTHON_NOMINAL = Flag(
+    "x-python-nominal",
+    ("named schema",),
+    _TRUE,
+    "`true`, on a map schema (no properties): its request type is a class of its own, a `dict`"
+    " subclass (`class TableRowParam(dict[str, Any])`), not a `Mapping` alias, so that in a union"
+    " of value shapes a plain dict of another shape (a price without `currency`) is not taken for"
+    " it. Callers build it by name (`TableRowParam(ingredient=\"cocoa\")`); it is sent as the same"
+    " JSON object. Used for `TableRow`",
+    "the request type: a `dict` subclass instead of a `Mapping` alias",
+    diff_level="breaking",
+)
 
 EXTENSIONS: dict[str, Extension] = {
     e.name: e
@@ -230,6 +242,7 @@ EXTENSIONS: dict[str, Extension] = {
         APP_TOKEN,
         PYTHON_SECRET,
         PYTHON_READ,
+        PYTHON_NOMINAL,
     )
 }
 

@@ -71,6 +71,8 @@ class Alias:
     write_type: TypeRef
     read: bool
     write: bool
+    # x-python-nominal: the request type is `class XParam(<this>)`, e.g. `dict[str, Any]`
+    write_base: TypeRef | None = None
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,9 @@ def _model_names(models: Iterable[Model | Alias], side: str) -> set[str]:
     used: set[str] = set()
     for model in models:
         if isinstance(model, Alias):
+            if side == "write" and model.write_base is not None:
+                used |= model.write_base.names()  # `class XParam(dict[str, Any])`
+                continue
             used.add("TypeAlias")
             used |= (model.read_type if side == "read" else model.write_type).names()
             continue

@@ -45,7 +45,8 @@ class TypeMapper:
 
     def annotation(self, schema: Any, side: Side, pointer: str) -> TypeRef:
         """The annotation of `schema`, `None` included when the schema allows null."""
-        return union_of(self._members(schema, side, pointer))
+        members = self._members(schema, side, pointer)
+        return union_of(one_sequence(members) if side == "write" else members)
 
     def _members(self, schema: Any, side: Side, pointer: str) -> list[TypeRef]:
         if schema is True or schema == {}:
@@ -153,3 +154,20 @@ def _base_type(values: list[Any]) -> TypeRef:
     if kinds <= {int}:
         return Scalar("int")
     return ANY
+
+
+def one_sequence(members: list[TypeRef]) -> list[TypeRef]:
+    """Request-side union members with every `Sequence[X]` joined into one `Sequence[X | Y]`.
+
+    Given `Sequence[str] | Sequence[PriceParam] | ...`, mypy cannot pick the member a list literal
+    is meant for, so it checks none of its dicts against the TypedDict (a price without `currency`
+    went through); with one `Sequence` it checks each item. A mixed list is accepted in exchange.
+    """
+    sequences = [m for m in members if isinstance(m, Container) and m.name == "Sequence"]
+    if len(sequences) < 2:
+        return members
+    joined = Container("Sequence", (union_of(arg for s in sequences for arg in s.args),))
+    first = members.index(sequences[0])
+    rest = [m for m in members if m not in sequences]
+    return [*rest[:first], joined, *rest[first:]]
+

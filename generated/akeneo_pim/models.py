@@ -1666,13 +1666,20 @@ class ProductValue(TypedDict, total=False):
     """Channel code of the value; null for an attribute that is not scopable."""
 
     data: Required[Any]
-    """The content of a value; its shape depends on the attribute type. Text, textarea,
-    identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-    numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-    booleans a boolean; multi selects, reference entity collections and asset
-    collections a list of codes; metrics a `MetricValue`; price collections a list of
-    `PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-    the value."""
+    """The content of a value; its shape depends on the attribute type. A string for text,
+    textarea, identifier, date (ISO 8601, "2024-05-31"), simple select (an option code),
+    reference entity (a record code), file and image (a media file code) attributes; an
+    integer, or a string such as "12.50" when the attribute allows decimals, for
+    numbers; a boolean for yes/no; a list of codes for multi selects, reference entity
+    collections and asset collections; an object `{amount, unit}` for metrics
+    (`{"amount": "0.5", "unit": "KILOGRAM"}`); a list of `{amount, currency}` objects
+    for price collections; a list of rows (column code -> cell) for tables; an object
+    `{type, id}` or `{type, identifier}` for product links. Null erases the value. Read
+    back, `data` is the decoded JSON (`Any`): `akeneo_pim.values.Values` reads it by
+    attribute type (`Metric`, `Price`, `ProductLink`, ...), and the builders of
+    `akeneo_pim.values` (`metric`, `prices`, `table`, ...) write it; the request types
+    are `MetricValueParam`, `PriceValueParam`, `ProductLinkValueParam` and
+    `TableRowParam` (a dict subclass: a plain dict is not taken for a table row)."""
 
     linked_data: LinkedOption | dict[str, Any]
     """Extra read-only data about the value, sent when a flag such as

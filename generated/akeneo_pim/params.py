@@ -2073,13 +2073,20 @@ class ProductValueParam(TypedDict, total=False):
     """Channel code of the value; null for an attribute that is not scopable."""
 
     data: Required[ProductValueDataParam]
-    """The content of a value; its shape depends on the attribute type. Text, textarea,
-    identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-    numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-    booleans a boolean; multi selects, reference entity collections and asset
-    collections a list of codes; metrics a `MetricValue`; price collections a list of
-    `PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-    the value."""
+    """The content of a value; its shape depends on the attribute type. A string for text,
+    textarea, identifier, date (ISO 8601, "2024-05-31"), simple select (an option code),
+    reference entity (a record code), file and image (a media file code) attributes; an
+    integer, or a string such as "12.50" when the attribute allows decimals, for
+    numbers; a boolean for yes/no; a list of codes for multi selects, reference entity
+    collections and asset collections; an object `{amount, unit}` for metrics
+    (`{"amount": "0.5", "unit": "KILOGRAM"}`); a list of `{amount, currency}` objects
+    for price collections; a list of rows (column code -> cell) for tables; an object
+    `{type, id}` or `{type, identifier}` for product links. Null erases the value. Read
+    back, `data` is the decoded JSON (`Any`): `akeneo_pim.values.Values` reads it by
+    attribute type (`Metric`, `Price`, `ProductLink`, ...), and the builders of
+    `akeneo_pim.values` (`metric`, `prices`, `table`, ...) write it; the request types
+    are `MetricValueParam`, `PriceValueParam`, `ProductLinkValueParam` and
+    `TableRowParam` (a dict subclass: a plain dict is not taken for a table row)."""
 
 
 class QuantifiedAssociationParam(TypedDict, total=False):
@@ -2578,9 +2585,16 @@ LabelsParam: TypeAlias = Mapping[str, str | None]
 """Labels keyed by locale code, e.g. `{"en_US": "Shoes"}`."""
 
 
-TableRowParam: TypeAlias = Mapping[str, Any]
-"""One row of a `pim_catalog_table` value: cell values keyed by column code. A product
-holds at most 100 rows per table attribute."""
+class TableRowParam(dict[str, Any]):
+    """One row of a `pim_catalog_table` value: cell values keyed by column code. A product
+    holds at most 100 rows per table attribute. In a request, build a row with
+    `TableRowParam(ingredient="cocoa")`, or the whole value with
+    `akeneo_pim.values.table("nutrition", [{"ingredient": "cocoa"}])`.
+
+    A class of its own (a `dict` subclass), so that a plain dict is not taken for it: build it with
+    `TableRowParam(key=value, ...)` or `TableRowParam({...})`; it is sent as the
+    same JSON object.
+    """
 
 
 ProductValueDataParam: TypeAlias = (
@@ -2588,20 +2602,25 @@ ProductValueDataParam: TypeAlias = (
     | int
     | float
     | bool
-    | Sequence[str]
+    | Sequence[str | PriceValueParam | TableRowParam]
     | MetricValueParam
     | ProductLinkValueParam
-    | Sequence[PriceValueParam]
-    | Sequence[TableRowParam]
     | None
 )
-"""The content of a value; its shape depends on the attribute type. Text, textarea,
-identifier, date (ISO 8601), simple select, file and image attributes hold a string;
-numbers hold an integer, or a string such as "12.50" when decimals are allowed;
-booleans a boolean; multi selects, reference entity collections and asset
-collections a list of codes; metrics a `MetricValue`; price collections a list of
-`PriceValue`; tables a list of rows; product links a `ProductLinkValue`. Null erases
-the value."""
+"""The content of a value; its shape depends on the attribute type. A string for text,
+textarea, identifier, date (ISO 8601, "2024-05-31"), simple select (an option code),
+reference entity (a record code), file and image (a media file code) attributes; an
+integer, or a string such as "12.50" when the attribute allows decimals, for
+numbers; a boolean for yes/no; a list of codes for multi selects, reference entity
+collections and asset collections; an object `{amount, unit}` for metrics
+(`{"amount": "0.5", "unit": "KILOGRAM"}`); a list of `{amount, currency}` objects
+for price collections; a list of rows (column code -> cell) for tables; an object
+`{type, id}` or `{type, identifier}` for product links. Null erases the value. Read
+back, `data` is the decoded JSON (`Any`): `akeneo_pim.values.Values` reads it by
+attribute type (`Metric`, `Price`, `ProductLink`, ...), and the builders of
+`akeneo_pim.values` (`metric`, `prices`, `table`, ...) write it; the request types
+are `MetricValueParam`, `PriceValueParam`, `ProductLinkValueParam` and
+`TableRowParam` (a dict subclass: a plain dict is not taken for a table row)."""
 
 
 ProductValuesParam: TypeAlias = Mapping[str, Sequence[ProductValueParam]]

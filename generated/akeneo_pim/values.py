@@ -34,6 +34,7 @@ from .params import (
     ProductValueDataParam,
     ProductValueParam,
     RecordValueParam,
+    TableRowParam,
 )
 
 __all__ = [
@@ -241,7 +242,11 @@ def table(
     locale: str | None = None,
     scope: str | None = None,
 ) -> ProductValues:
-    """Table attributes: one mapping of column code to cell per row (at most 100 rows)."""
+    """Table attributes: one mapping of column code to cell per row (at most 100 rows).
+
+    Each row becomes a `TableRowParam`, the request type a table value's `data` takes (a plain
+    dict is not taken for one); the JSON sent is the same object.
+    """
     if rows is not None and len(rows) > 100:
         raise ValueShapeError(
             f"a table holds at most 100 rows, not {len(rows)}",
@@ -249,7 +254,8 @@ def table(
             locale=locale,
             scope=scope,
         )
-    return _entry(attribute, None if rows is None else [dict(row) for row in rows], locale, scope)
+    data = None if rows is None else [TableRowParam(row) for row in rows]
+    return _entry(attribute, data, locale, scope)
 
 
 def null(attribute: str, *, locale: str | None = None, scope: str | None = None) -> ProductValues:

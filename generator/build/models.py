@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import escape_pointer_token, resolve
-from ..extensions import PYTHON_READ
+from ..extensions import PYTHON_NOMINAL, PYTHON_READ
 from ..ir import Alias, Field, Model
 from ..naming import class_name, docstring, field_name, indent_continuation, py_literal
-from ..typeref import ANY, classes, with_none
+from ..typeref import ANY, Container, TypeRef, classes, with_none
 from ..types import SCHEMA_PREFIX, Side, param_class_name
 from . import spec_extensions, uniqueness
 from .context import BuildContext
 
 _SIDES: tuple[Side, ...] = ("read", "write")
+_NOT_A_MAP = f"{PYTHON_NOMINAL.name} needs a map schema (additionalProperties, no properties)"
 
 # A named schema's properties: (JSON key, property schema, pointer, required)
 _Property = tuple[str, Any, str, bool]
@@ -122,15 +123,19 @@ def _model(context: BuildContext, name: str, read: bool, write: bool) -> Model |
     schema = context.schemas[name]
     description = docstring(schema.get("description", "") or schema.get("title", ""))
     if not _is_model(context, schema):
+        write_type = context.types.annotation(schema, "write", pointer)
         return Alias(
             name=class_name(name),
             param_name=param_class_name(name),
             description=description,
             read_type=context.types.annotation(schema, "read", pointer),
-            write_type=context.types.annotation(schema, "write", pointer),
+            write_type=write_type,
             read=read,
             write=write,
+            write_base=_nominal_base(context, schema, write_type, pointer),
         )
+    if spec_extensions.nominal(schema):
+        context.problem(_NOT_A_MAP, pointer)
     read_dict = spec_extensions.read_as_dict(schema)
     properties = list(_properties(context, schema, pointer))
     if read_dict and not all(_identifier(wire) for wire, *_ in properties):
@@ -151,6 +156,18 @@ def _model(context: BuildContext, name: str, read: bool, write: bool) -> Model |
         functional=any(not _identifier(f.wire_name) for f in fields),
         read_dict=read_dict,
     )
+
+
+def _nominal_base(
+    context: BuildContext, schema: dict[str, Any], write_type: TypeRef, pointer: str
+) -> TypeRef | None:
+    """`dict[str, V]` for a map marked nominal (its request type subclasses it), else None."""
+    if not spec_extensions.nominal(schema):
+        return None
+    if isinstance(write_type, Container) and write_type.name == "Mapping":
+        return Container("dict", write_type.args)
+    context.problem(_NOT_A_MAP, pointer)
+    return None
 
 
 def _field(context: BuildContext, prop_facts: _Property, read_dict: bool) -> Field:

@@ -17,6 +17,7 @@ from ..extensions import (
     PAGINATION,
     PYTHON_METHOD,
     PYTHON_NAME,
+    PYTHON_NOMINAL,
     PYTHON_READ,
     PYTHON_SECRET,
     SAAS_ONLY,
@@ -100,3 +101,8 @@ def read_as_dict(schema: dict[str, Any]) -> bool:
 def secret(prop: Any) -> bool:
     """The property holds a secret, left out of the model's repr."""
     return isinstance(prop, dict) and PYTHON_SECRET.read(prop)
+
+
+def nominal(schema: dict[str, Any]) -> bool:
+    """The map schema's request type is a dict subclass of its own, not a `Mapping` alias."""
+    return PYTHON_NOMINAL.read(schema)

@@ -6,8 +6,10 @@ the reference's `top-xl` product) and validated against the spec's own `ProductV
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import importlib
+import json
 import pkgutil
 from decimal import Decimal
 from typing import Any
@@ -19,9 +21,11 @@ from akeneo_pim._endpoint import Endpoint
 from akeneo_pim._structure import AttributeInfo
 from akeneo_pim._structure_async import AsyncStructure
 from akeneo_pim._structure_sync import SyncStructure
+from akeneo_pim.params import TableRowParam
 
 from generator.load import load_spec
 from tests.conftest import SPEC
+from tests.runtime.local_pim import LocalPIM, running
 
 
 def generated_endpoints() -> dict[str, Endpoint]:
@@ -165,3 +169,55 @@ def test_bad_shapes_are_refused_before_sending() -> None:
         values.merge(values.text("name", "a"), values.text("name", "b"))
     with pytest.raises(ValueShapeError, match="at most 100 rows"):
         values.table("nutrition", [{"a": 1}] * 101)
+
+
+
+def _table_products() -> tuple[list[Any], list[Any]]:
+    """The same two products: table rows as `TableRowParam`s, and as the plain dicts they equal."""
+    cells = {"ingredient": "cocoa", "percentage": "32", "organic": True}
+    nominal = [
+        {"uuid": "u-1", "values": values.table("nutrition", [cells])},
+        {"uuid": "u-2", "values": {"nutrition": [
+            {"locale": "en_US", "scope": None, "data": [TableRowParam(**cells)]}]}},
+    ]
+    plain = [
+        {"uuid": "u-1", "values": {"nutrition": [
+            {"locale": None, "scope": None, "data": [dict(cells)]}]}},
+        {"uuid": "u-2", "values": {"nutrition": [
+            {"locale": "en_US", "scope": None, "data": [dict(cells)]}]}},
+    ]
+    return nominal, plain
+
+
+def test_table_builder_makes_nominal_rows() -> None:
+    data = values.table("nutrition", [{"ingredient": "cocoa"}])["nutrition"][0]["data"]
+    assert isinstance(data, list)
+    assert [type(row) for row in data] == [TableRowParam]
+    assert data == [{"ingredient": "cocoa"}]
+
+
+def test_nominal_table_rows_send_the_same_json_sync() -> None:
+    nominal, plain = _table_products()
+    with running(LocalPIM([])) as pim:
+        client = Akeneo(**pim.settings(max_retries=0))
+        client.products_uuid.upsert_many(nominal)
+        client.products_uuid.upsert_many(plain)
+        client.close()
+    sent_nominal, sent_plain = pim.batch_bodies
+    assert sent_nominal == sent_plain
+    assert [json.loads(line) for line in sent_nominal.splitlines()] == plain
+
+
+def test_nominal_table_rows_send_the_same_json_async() -> None:
+    nominal, plain = _table_products()
+
+    async def send(pim: LocalPIM) -> None:
+        async with AsyncAkeneo(**pim.settings(max_retries=0)) as client:
+            await client.products_uuid.upsert_many(nominal)
+            await client.products_uuid.upsert_many(plain)
+
+    with running(LocalPIM([])) as pim:
+        asyncio.run(send(pim))
+    sent_nominal, sent_plain = pim.batch_bodies
+    assert sent_nominal == sent_plain
+    assert [json.loads(line) for line in sent_nominal.splitlines()] == plain

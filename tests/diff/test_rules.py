@@ -93,6 +93,12 @@ def _param_set(name: str, key: str, value: Any) -> Edit:
     return edit
 
 
+def _named_labels(spec: Spec) -> None:
+    """NewThing's `labels` map as a named schema (`Labels`), the kind x-python-nominal marks."""
+    spec["components"]["schemas"]["Labels"] = props(spec, "NewThing")["labels"]
+    props(spec, "NewThing")["labels"] = {"$ref": "#/components/schemas/Labels"}
+
+
 def _prop(schema_name: str, name: str, key: str | None, value: Any) -> Edit:
     def edit(spec: Spec) -> None:
         if key is None:
@@ -903,6 +909,13 @@ CASES: list[Case] = [
         _set(["components", "schemas", "Dimensions", "x-python-read"], "dict"),
         # A TypedDict leaves an absent key out where a model says None: the IR diff sees that.
         ("client-python-read-changed",) + ("client-model-field-type-narrowed",) * 2,
+    ),
+    Case(
+        "client-python-nominal-changed",
+        _set(["components", "schemas", "Labels", "x-python-nominal"], True),
+        ("client-python-nominal-changed",),
+        base=_named_labels,
+        where={"client-python-nominal-changed": {"x-python-nominal"}},
     ),
 ]
 

@@ -155,6 +155,12 @@ _OPERATION = "      x-python-method: get\n"
             "x-python-read",
             "x-python-read does not belong on this tag (only on: named schema)",
         ),
+        (
+            _OPERATION,
+            _OPERATION + "      x-python-nominal: true\n",
+            "x-python-nominal",
+            "x-python-nominal does not belong on this operation (only on: named schema)",
+        ),
     ],
     ids=[
         "typo-keep-slashes",
@@ -165,6 +171,7 @@ _OPERATION = "      x-python-method: get\n"
         "needs-its-sibling",
         "object-value",
         "named-schema-only",
+        "nominal-named-schema-only",
     ],
 )
 def test_extension_problems_are_located(
@@ -261,3 +268,12 @@ def test_the_issue_experiment_renamed_extensions_fail_validation(tmp_path: Path)
     ), errors
     slash = [e for e in errors if "did you mean x-akeneo-keep-slashes?" in e]
     assert slash and all(re.match(r"error: \S+parameters/\w+\.yaml:\d+:\d+: ", e) for e in slash)
+
+
+
+def test_nominal_needs_a_map_schema(tmp_path: Path) -> None:
+    """Only a map (`Mapping[str, V]`) can become `class XParam(dict[str, V])`; on a schema with
+    properties the flag would otherwise be ignored without a word."""
+    schemas = BASE_SCHEMAS.replace("  type: object\n", "  type: object\n  x-python-nominal: true\n")
+    stderr = _validate_errors(tmp_path, schemas=schemas)
+    assert "x-python-nominal needs a map schema (additionalProperties, no properties)" in stderr

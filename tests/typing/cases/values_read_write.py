@@ -8,7 +8,7 @@ from typing import Any, assert_type
 
 from akeneo_pim import Akeneo, AsyncAkeneo
 from akeneo_pim.models import Asset, ProductUuid
-from akeneo_pim.params import ProductUuidUpdateParam
+from akeneo_pim.params import ProductUuidUpdateParam, ProductValueParam, TableRowParam
 from akeneo_pim.values import (
     Metric,
     Price,
@@ -23,6 +23,7 @@ from akeneo_pim.values import (
     options,
     prices,
     product_link,
+    table,
     text,
 )
 
@@ -72,6 +73,34 @@ def writes(akeneo: Akeneo, uuid: str) -> None:
     text("name", 12)  # E: incompatible type "int"
     number("size", True)  # no error: bool is an int to mypy; refused at run time
     product_link("spare", "0b1d5c2e")  # E: Too many positional arguments
+
+
+def value_data_union() -> None:
+    """`ProductValueDataParam` takes each documented shape, and no look-alike of another."""
+    good: list[ProductValueParam] = [
+        {"locale": None, "scope": None, "data": [{"amount": "9.99", "currency": "EUR"}]},
+        {"locale": None, "scope": None, "data": {"amount": "0.5", "unit": "KILOGRAM"}},
+        {"locale": None, "scope": None, "data": [TableRowParam(ingredient="cocoa", organic=True)]},
+        {"locale": None, "scope": None, "data": [TableRowParam({"ingredient": "sugar"})]},
+    ]
+    price_without_currency: ProductValueParam = {
+        "locale": None,
+        "scope": None,
+        "data": [{"amount": "1"}],  # E: List item 0 has incompatible type "dict[str, str]"
+    }
+    plain_dict_row: ProductValueParam = {
+        "locale": None,
+        "scope": None,
+        "data": [{"ingredient": "cocoa"}],  # E: List item 0 has incompatible type "dict[str, str]"
+    }
+    body: ProductUuidUpdateParam = {
+        "values": merge(
+            table("nutrition", [{"ingredient": "cocoa", "percentage": "32"}]),
+            table("allergens", [TableRowParam(allergen="nuts")], locale="en_US"),
+            table("empty_table", None),
+        )
+    }
+    print(good, price_without_currency, plain_dict_row, body)
 
 
 def structure(akeneo: Akeneo, async_akeneo: AsyncAkeneo) -> None:
