@@ -75,6 +75,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.bench_generate bench/results.md
 	$(BIN)/python -m bench.bench_diff bench/results.md
 	PYTHONPATH=$(OUTPUT) $(BIN)/python -m bench.bench_runtime bench/results.md
+	PYTHONPATH=$(OUTPUT) $(BIN)/python -m bench.bench_prefetch bench/results.md
 	PYTHONPATH=$(OUTPUT) $(BIN)/python -m bench.bench_batch_memory bench/results.md
 
 # What the work tree's spec/ changes since BASE, to the HTTP API and to the Python client.
