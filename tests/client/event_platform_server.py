@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.loopback import serving
+
 MAX_SUBSCRIBERS = 20
 MAX_SUBSCRIPTIONS = 20
 NOW = "2024-06-27T16:26:00.503422Z"
@@ -173,14 +175,6 @@ def serve_platform() -> Iterator[Platform]:
     platform = Platform()
     server = _Server(("127.0.0.1", 0), _Handler)
     server.platform = platform
-    platform.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
+    with serving(server) as url:
+        platform.url = url
         yield platform
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

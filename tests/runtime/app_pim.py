@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,6 +23,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+
+from tests.loopback import serving
 
 CLIENT_ID = "app-client-id"
 CLIENT_SECRET = "5zq0ns0y9rcwsk4oc0wwcog8kw8ss0oc8gc8ko4g0okgk0og4w"
@@ -194,14 +195,6 @@ class _Server(ThreadingHTTPServer):
 def serve_app_pim(pim: AppPIM) -> Iterator[AppPIM]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.pim = pim
-    pim.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
+    with serving(server) as url:
+        pim.url = url
         yield pim
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

@@ -14,6 +14,8 @@ from typing import Any
 
 from akeneo_runtime_under_test import events
 
+from tests.loopback import serving
+
 
 @dataclass
 class Receiver:
@@ -74,14 +76,6 @@ class _Server(ThreadingHTTPServer):
 def serve_receiver(receiver: Receiver) -> Iterator[Receiver]:
     server = _Server(("127.0.0.1", 0), _Handler)
     server.receiver = receiver
-    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/akeneo/events"
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    try:
+    with serving(server) as url:
+        receiver.url = f"{url}/akeneo/events"
         yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
