@@ -112,7 +112,8 @@ PAGINATION = Text(
     _OPERATION,
     {"enum": ["page", "search_after", "page_or_search_after"]},
     "the list is paginated: `page`, `search_after` or `page_or_search_after` (which methods the"
-    " server accepts)",
+    " server accepts; refused unless the `page`, `search_after` and `pagination_type` parameters"
+    " say the same)",
     "the method returns a paginator (the value only picks the modes the contract tests try)",
     covered_by="client-method-return-type-changed",
 )

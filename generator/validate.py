@@ -28,6 +28,7 @@ from .errors import SpecError, SpecProblem
 from .extensions import PYTHON_METHOD, PYTHON_NAME
 from .load import LoadedSpec
 from .validate_extensions import extension_problems
+from .validate_pagination import pagination_problems
 
 _SPEC_URI = "urn:akeneo-spec"
 _SCHEMA_KEYS = {"type", "$ref", "allOf", "oneOf", "anyOf", "properties", "enum"}
@@ -76,7 +77,12 @@ def _marker(spec: LoadedSpec, cache_dir: Path | None) -> Path | None:
     # A change of our own rules (or of the extension registry) invalidates the cache too.
     rules = b"".join(
         (Path(__file__).parent / name).read_bytes()
-        for name in ("validate.py", "validate_extensions.py", "extensions.py")
+        for name in (
+            "validate.py",
+            "validate_extensions.py",
+            "validate_pagination.py",
+            "extensions.py",
+        )
     )
     digest = hashlib.sha256(f"{versions}\0{text}".encode() + rules).hexdigest()
     return cache_dir / digest
@@ -224,6 +230,7 @@ def _rule_problems(spec: LoadedSpec) -> Iterator[SpecProblem]:
         yield from _path_parameter_problems(spec, path, method, operation)
         yield from _status_problems(spec, where, operation)
     yield from extension_problems(spec)
+    yield from pagination_problems(spec)
 
 
 def _status_problems(

@@ -28,9 +28,9 @@ def fail_generation(spec_dir: Path, out: Path, files: dict[str, str]) -> str:
     assert generated.exit_code == 1, generated.output
     assert "nothing was written" in generated.stderr
     assert tree_digest(out) == before, "a failed generation changed the output directory"
-    assert not [
-        p for p in out.parent.iterdir() if p.name.startswith(".out.")
-    ], "staging directory left over"
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")], (
+        "staging directory left over"
+    )
     validated = run_cli("validate", spec)
     assert validated.exit_code == 1
     assert validated.stderr == generated.stderr
@@ -326,3 +326,44 @@ def test_unknown_python_read_is_refused(project: tuple[Path, Path]) -> None:
     stderr = fail_generation(spec_dir, out, {"schemas.yaml": schemas})
     assert "x-python-read: 'banana' is not one of ['dict', 'any']" in stderr
     assert located(stderr, spec_dir / "schemas.yaml", line_of(spec_dir / "schemas.yaml", "banana"))
+
+
+def test_pagination_extension_must_agree_with_the_paging_parameters(
+    project: tuple[Path, Path],
+) -> None:
+    spec_dir, out = project
+    # Declared paginated, but the operation has no paging parameter.
+    declared = replaced(
+        BASE_ROOT,
+        "x-python-method: get\n",
+        "x-python-method: get\n      x-akeneo-pagination: page\n",
+    )
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": declared})
+    root = spec_dir / "openapi.yaml"
+    [error] = located(stderr, root, line_of(root, "x-akeneo-pagination: page"))
+    assert (
+        "x-akeneo-pagination is 'page' but GET /things/{code} declares no paging parameter" in error
+    )
+
+    # A paging parameter, but no extension saying how the endpoint pages.
+    page = (
+        "        - name: page\n          in: query\n          description: Page number.\n"
+        "          schema:\n            type: integer\n"
+    )
+    undeclared = replaced(BASE_ROOT, "      responses:\n", page + "      responses:\n")
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": undeclared})
+    [error] = error_lines(stderr)
+    assert "GET /things/{code} has paging parameters (page) but no x-akeneo-pagination" in error
+
+    # Both present and disagreeing.
+    both = replaced(
+        undeclared,
+        "x-python-method: get\n",
+        "x-python-method: get\n      x-akeneo-pagination: search_after\n",
+    )
+    stderr = fail_generation(spec_dir, out, {"openapi.yaml": both})
+    [error] = error_lines(stderr)
+    assert (
+        "x-akeneo-pagination is 'search_after' but the parameters of GET /things/{code} say 'page'"
+        in error
+    )
