@@ -33,6 +33,18 @@ def test_bodies_take_their_resources_models_only(api: Api) -> None:
     assert not [text for text in every if "AkeneoModel" in text]
 
 
+def test_a_body_that_is_not_the_resource_takes_no_model(api: Api) -> None:
+    # A search body, a token request, a job launch, a duplication, a family variant written under
+    # /families/{code}/variants: none of them is a model read at that path.
+    assert _arg(api, "products_uuid", "search", "body") == "ProductSearchBodyParam"
+    assert _arg(api, "authentication", "get_token", "body") == "TokenRequestParam"
+    assert _arg(api, "jobs", "launch_export", "body") == "JobExportLaunchParam | None"
+    assert _arg(api, "catalogs", "duplicate", "body") == "CatalogDuplicateParam | None"
+    assert _arg(api, "families", "create_variant", "body") == "FamilyVariantParam"
+    # ...while a create on a collection still takes the model its items are read as.
+    assert _arg(api, "catalogs", "create", "body") == "CatalogWriteParam | Catalog"
+
+
 def test_comma_separated_lists(api: Api) -> None:
     assert _arg(api, "products_uuid", "list", "locales") == "Sequence[str] | str | None"
     assert _arg(api, "product_models", "list", "attributes") == "Sequence[str] | str | None"

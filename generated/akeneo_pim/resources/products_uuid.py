@@ -112,9 +112,9 @@ class ProductsUuidResource(SyncResource):
         """List products.
 
         Iterates over the products the connection's user may see, with filters on properties
-        and values, and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        and values, and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
@@ -341,7 +341,7 @@ class ProductsUuidResource(SyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | ProductUuid,
+        body: ProductSearchBodyParam,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
@@ -706,9 +706,9 @@ class AsyncProductsUuidResource(AsyncResource):
         """List products.
 
         Iterates over the products the connection's user may see, with filters on properties
-        and values, and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        and values, and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
@@ -935,7 +935,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | ProductUuid,
+        body: ProductSearchBodyParam,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
