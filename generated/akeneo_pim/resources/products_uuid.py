@@ -120,6 +120,13 @@ class ProductsUuidResource(SyncResource):
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
         `with_count`) asks for numbered pages.
 
+        Note: A search too long for a URL (over 8,000 bytes, or refused by the server with
+        414) is sent as POST /products-uuid/search by itself, with the same filters and
+        options in the body; every page is asked for with that body, and a cursor resumes
+        there. That route exists on Akeneo SaaS only: elsewhere such a search raises
+        SearchError. Its limits (20 criteria, 800 items per list value, 800 attributes) are
+        checked before sending.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
@@ -222,6 +229,7 @@ class ProductsUuidResource(SyncResource):
             on_invalid=on_invalid,
             prefetch=prefetch,
             prefer_search_after=True,
+            post_search=SEARCH_PRODUCTS_UUID,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -714,6 +722,13 @@ class AsyncProductsUuidResource(AsyncResource):
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
         `with_count`) asks for numbered pages.
 
+        Note: A search too long for a URL (over 8,000 bytes, or refused by the server with
+        414) is sent as POST /products-uuid/search by itself, with the same filters and
+        options in the body; every page is asked for with that body, and a cursor resumes
+        there. That route exists on Akeneo SaaS only: elsewhere such a search raises
+        SearchError. Its limits (20 criteria, 800 items per list value, 800 attributes) are
+        checked before sending.
+
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
                 property (`enabled`, `family`, `categories`, `completeness`, `updated`,
@@ -816,6 +831,7 @@ class AsyncProductsUuidResource(AsyncResource):
             on_invalid=on_invalid,
             prefetch=prefetch,
             prefer_search_after=True,
+            post_search=SEARCH_PRODUCTS_UUID,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
