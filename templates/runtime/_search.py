@@ -250,6 +250,14 @@ ModelCompletenessOperator: TypeAlias = Literal[
     "ALL COMPLETE", "ALL INCOMPLETE", "AT LEAST COMPLETE", "AT LEAST INCOMPLETE"
 ]
 """Completeness of a product model's variants (product-model searches), with no value."""
+AtLeastOneLocaleOperator: TypeAlias = Literal[
+    "GREATER THAN ON AT LEAST ONE LOCALE",
+    "GREATER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+    "LOWER THAN ON AT LEAST ONE LOCALE",
+    "LOWER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+    "EQUALS ON AT LEAST ONE LOCALE",
+    "NOT EQUALS ON AT LEAST ONE LOCALE",
+]
 
 
 def _product_date(value: object) -> object:
@@ -389,6 +397,58 @@ class ProductSearch(Search):
         if linked:
             found = found.add("updated_including_linked_type", "IN", list(linked))
         return found
+
+    @overload
+    def readiness(
+        self, code: str, operator: CompareOperator, value: int, *, scope: str, locale: str
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self, code: str, operator: Literal["BETWEEN"], value: tuple[int, int], *, scope: str,
+        locale: str,
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self, code: str, operator: EmptyOperator, *, scope: str, locale: str
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self,
+        code: str,
+        operator: AllLocalesOperator | AtLeastOneLocaleOperator,
+        value: int,
+        *,
+        scope: str,
+        locales: Sequence[str],
+    ) -> ProductSearch: ...
+    def readiness(
+        self,
+        code: str,
+        operator: Operator,
+        value: object = _MISSING,
+        *,
+        scope: str,
+        locale: str | None = None,
+        locales: Sequence[str] | None = None,
+    ) -> ProductSearch:
+        """The score (0-100) of the readiness configuration `code` on `scope` (beta): one
+        `locale`, or `locales` for the "ON ALL LOCALES" / "ON AT LEAST ONE LOCALE" operators."""
+        several = operator.endswith(("ALL LOCALES", "AT LEAST ONE LOCALE"))
+        known = get_args(CompareOperator) + get_args(EmptyOperator) + ("BETWEEN",)
+        if not several and operator not in known:
+            raise SearchError(f"search on 'readiness': unknown operator {operator!r}")
+        if (several and not locales) or (not several and locale is None):
+            wanted = "locales" if several else "locale"
+            raise SearchError(f"search on 'readiness': {operator} needs {wanted}")
+        scores = value if isinstance(value, tuple | list) else [value]
+        if value is not _MISSING and not all(
+            isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= 100 for s in scores
+        ):
+            raise SearchError(f"search on 'readiness': scores are integers 0 to 100, not {value!r}")
+        return self.add(
+            "readiness", operator, value, locale=locale, locales=locales, scope=scope,
+            readiness_code=code,
+        )
 
     def readiness_by_channel(
         self,

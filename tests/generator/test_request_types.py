@@ -52,3 +52,15 @@ def test_comma_separated_lists(api: Api) -> None:
     assert comma_separated({"in": "query", "style": "form", "explode": False, "schema": array})
     assert not comma_separated({"in": "query", "schema": array})  # exploded: locales=a&locales=b
     assert not comma_separated({"in": "query", "explode": False, "schema": {"type": "string"}})
+
+
+def test_a_list_with_a_post_search_twin_names_it(api: Api) -> None:
+    # products-uuid has POST .../search beside its GET list; the identifier list has none.
+    ops = {(r.attribute, o.method_name): o for r in api.resources for o in r.operations}
+    uuid_list = ops[("products_uuid", "list")]
+    assert uuid_list.post_search == "SEARCH_PRODUCTS_UUID"
+    assert "post_search=SEARCH_PRODUCTS_UUID" in uuid_list.signature.call
+    assert any("POST /products-uuid/search" in note for note in uuid_list.notes)
+    assert ops[("products", "list")].post_search is None
+    assert ops[("product_models", "list")].post_search is None
+    assert [key for key, op in ops.items() if op.post_search] == [("products_uuid", "list")]

@@ -264,3 +264,35 @@ def test_model_completeness_as_in_akeneos_collection() -> None:
     untyped: Any = ProductSearch().model_completeness  # as an untyped caller would call it
     with pytest.raises(SearchError, match="needs locale or locales"):
         untyped("ALL INCOMPLETE", scope="ecommerce")
+
+
+def test_readiness_as_documented() -> None:
+    # api-updates-2024-2026.md, `readiness`: the example.
+    documented = (
+        '{"readiness":[{"operator":"GREATER OR EQUALS THAN ON ALL LOCALES","value":80,'
+        '"locales":["en_US","fr_FR"],"readiness_code":"camcorders_ecommerce","scope":"ecommerce"}]}'
+    )
+    search = ProductSearch().readiness(
+        "camcorders_ecommerce", "GREATER OR EQUALS THAN ON ALL LOCALES", 80,
+        scope="ecommerce", locales=["en_US", "fr_FR"],
+    )
+    assert search.to_dict() == json.loads(documented)
+    between = ProductSearch().readiness("r", "BETWEEN", (20, 60), scope="e", locale="en_US")
+    assert between.to_dict()["readiness"][0]["value"] == [20, 60]
+    empty = ProductSearch().readiness("r", "EMPTY", scope="e", locale="en_US")
+    assert "value" not in empty.to_dict()["readiness"][0]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "options", "message"),
+    [
+        (("r", ">", 101), {"locale": "en_US"}, "integers 0 to 100"),
+        (("r", ">", 50), {}, "needs locale"),
+        (("r", "EQUALS ON AT LEAST ONE LOCALE", 50), {"locale": "en_US"}, "needs locales"),
+        (("r", "IN", [1]), {"locale": "en_US"}, "unknown operator 'IN'"),
+    ],
+)
+def test_readiness_refuses(arguments: Any, options: dict[str, Any], message: str) -> None:
+    untyped: Any = ProductSearch().readiness
+    with pytest.raises(SearchError, match=message):
+        untyped(*arguments, scope="ecommerce", **options)

@@ -73,3 +73,9 @@ def more_product_filters() -> None:
     ProductSearch().model_completeness("AT LEAST COMPLETE", scope="e", locales=["en_US"])
     ProductSearch().model_completeness("ALL COMPLETE", scope="ecommerce")  # E: No overload
     ProductSearch().model_completeness("COMPLETE", scope="e", locale="l")  # E: No overload
+    ProductSearch().readiness("r", ">=", 80, scope="e", locale="en_US")
+    ProductSearch().readiness("r", "LOWER THAN ON ALL LOCALES", 5, scope="e", locales=["en_US"])
+    ProductSearch().readiness("r", "EMPTY", scope="e", locale="en_US")
+    ProductSearch().readiness("r", ">=", "80", scope="e", locale="en_US")  # E: No overload
+    ProductSearch().readiness("r", "BETWEEN", 80, scope="e", locale="en_US")  # E: No overload
+    ProductSearch().readiness("r", ">", 1, scope="e", locales=["en_US"])  # E: No overload
