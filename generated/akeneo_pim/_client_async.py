@@ -539,7 +539,11 @@ class AsyncAPIClient(BaseClient):
                 response = await fetch_post(url, twin, as_post)
             else:
                 call = self._prepare(
-                    endpoint, options=options, url=url, path_params=path_params, query=query,
+                    endpoint,
+                    options=options,
+                    url=url,
+                    path_params=path_params,
+                    query=query,
                     json=json,
                 )
                 try:

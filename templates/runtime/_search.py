@@ -404,7 +404,12 @@ class ProductSearch(Search):
     ) -> ProductSearch: ...
     @overload
     def readiness(
-        self, code: str, operator: Literal["BETWEEN"], value: tuple[int, int], *, scope: str,
+        self,
+        code: str,
+        operator: Literal["BETWEEN"],
+        value: tuple[int, int],
+        *,
+        scope: str,
         locale: str,
     ) -> ProductSearch: ...
     @overload
@@ -446,7 +451,12 @@ class ProductSearch(Search):
         ):
             raise SearchError(f"search on 'readiness': scores are integers 0 to 100, not {value!r}")
         return self.add(
-            "readiness", operator, value, locale=locale, locales=locales, scope=scope,
+            "readiness",
+            operator,
+            value,
+            locale=locale,
+            locales=locales,
+            scope=scope,
             readiness_code=code,
         )
 
