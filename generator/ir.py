@@ -182,6 +182,8 @@ class Operation:
     deprecated_literal: str | None
     # lists: the runtime asks for search_after unless the caller picks numbered pages
     prefer_search_after: bool = False
+    # lists: the constant of the POST twin a search too long for a URL goes to (post_search.py)
+    post_search: str | None = None
 
 
 @dataclass(frozen=True)

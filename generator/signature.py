@@ -66,6 +66,8 @@ def signature(op: Operation) -> Signature:
     args.call.extend(extra.call for extra in row.extra)
     if op.prefer_search_after:
         args.call.append("prefer_search_after=True")
+    if op.post_search is not None:
+        args.call.append(f"post_search={op.post_search}")
     return Signature(
         args=tuple(args.args),
         call=tuple(args.call),

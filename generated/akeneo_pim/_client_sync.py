@@ -48,7 +48,7 @@ from ._batch import (
 )
 from ._deadline import Deadline
 from ._endpoint import Endpoint
-from ._errors import AkeneoError, PermissionDeniedError
+from ._errors import AkeneoError, APIStatusError, PermissionDeniedError
 from ._files import (
     DownloadedFile,
     DownloadTarget,
@@ -62,6 +62,7 @@ from ._inflate import BoundedInflater, UnsupportedEncoding
 from ._logging import log_request, log_retry
 from ._pages import OnInvalid, search_after_unless_paged
 from ._pagination_sync import SyncPaginator
+from ._post_search import MAX_URL_BYTES, PostSearch, no_post_search, url_bytes
 from ._responses import decode_json, make_status_error, validate_list, validate_model
 from ._results import WriteResult
 from ._retry import RetryTracker
@@ -488,9 +489,14 @@ class SyncAPIClient(BaseClient):
         prefer_search_after: bool = False,
         on_invalid: OnInvalid = "raise",
         prefetch: bool = True,
+        post_search: Endpoint | None = None,
     ) -> SyncPaginator[T]:
         """Lazy: nothing is sent until iteration. `start_url` resumes from a saved cursor. Not a
         coroutine: the paginator is returned at once.
+
+        `post_search`: the list's POST twin (`_post_search.py`). A listing whose first URL would be
+        longer than `MAX_URL_BYTES`, or that the server refuses with 414, is sent there instead,
+        filters in the body; a cursor of such a listing resumes there too.
 
         For a search sent as a POST body, every page is requested with the same method and body;
         the link only adds the cursor. `prefer_search_after`: the endpoint has both modes, and
@@ -502,13 +508,45 @@ class SyncAPIClient(BaseClient):
         if prefer_search_after:
             query = search_after_unless_paged(query)
         # Render the path now so that a missing parameter fails here, not during iteration.
-        self._prepare(endpoint, options=options, path_params=path_params, query=query)
+        first = self._prepare(endpoint, options=options, path_params=path_params, query=query)
+        length = url_bytes(first.url, first.params)
+        as_post = None
+        if post_search is not None and length > MAX_URL_BYTES:
+            as_post = PostSearch(query, url_length=length)
+
+        def fetch_post(url: str | None, twin: Endpoint, body: PostSearch) -> httpx.Response:
+            call = self._prepare(twin, options=options, url=url, query=body.query, json=body.body)
+            try:
+                return self._send(call)
+            except APIStatusError as exc:
+                if exc.status_code in (404, 405):
+                    raise no_post_search(twin.path, exc.status_code, body.url_length) from exc
+                raise
 
         def fetch(url: str | None) -> tuple[str, object]:
-            call = self._prepare(
-                endpoint, options=options, url=url, path_params=path_params, query=query, json=json
-            )
-            response = self._send(call)
+            nonlocal as_post
+            twin = post_search
+            if url is not None and twin is not None and as_post is None:
+                resumed = httpx.URL(self._resolve(url)).path.endswith(twin.path)
+                as_post = PostSearch(query, url_length=length) if resumed else None
+            if twin is not None and as_post is not None:
+                response = fetch_post(url, twin, as_post)
+            else:
+                call = self._prepare(
+                    endpoint,
+                    options=options,
+                    url=url,
+                    path_params=path_params,
+                    query=query,
+                    json=json,
+                )
+                try:
+                    response = self._send(call)
+                except APIStatusError as exc:
+                    if twin is None or url is not None or exc.status_code != 414:
+                        raise
+                    as_post = PostSearch(query, url_length=length)
+                    response = fetch_post(url, twin, as_post)
             return str(response.request.url), response.content  # parsed by the paginator
 
         return SyncPaginator(

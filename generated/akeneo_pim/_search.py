@@ -244,6 +244,20 @@ CategoryOperator: TypeAlias = Literal[
     "IN", "NOT IN", "IN OR UNCLASSIFIED", "IN CHILDREN", "NOT IN CHILDREN"
 ]
 QualityScore: TypeAlias = Literal["A", "B", "C", "D", "E"]
+LinkedType: TypeAlias = Literal["asset", "reference_entity_record"]
+"""What `updated_including_linked_entities` follows (api-updates-2024-2026.md)."""
+ModelCompletenessOperator: TypeAlias = Literal[
+    "ALL COMPLETE", "ALL INCOMPLETE", "AT LEAST COMPLETE", "AT LEAST INCOMPLETE"
+]
+"""Completeness of a product model's variants (product-model searches), with no value."""
+AtLeastOneLocaleOperator: TypeAlias = Literal[
+    "GREATER THAN ON AT LEAST ONE LOCALE",
+    "GREATER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+    "LOWER THAN ON AT LEAST ONE LOCALE",
+    "LOWER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+    "EQUALS ON AT LEAST ONE LOCALE",
+    "NOT EQUALS ON AT LEAST ONE LOCALE",
+]
 
 
 def _product_date(value: object) -> object:
@@ -344,6 +358,143 @@ class ProductSearch(Search):
         if operator.endswith("ALL LOCALES") and not locales:
             raise SearchError(f"search on 'completeness': {operator} needs locales")
         return self.add("completeness", operator, value, scope=scope, locales=locales)
+
+    @overload
+    def updated_including_linked_entities(
+        self, operator: DateOperator, value: DateValue, *, linked: Sequence[LinkedType] = ...
+    ) -> ProductSearch: ...
+    @overload
+    def updated_including_linked_entities(
+        self, operator: RangeOperator, value: DatePair, *, linked: Sequence[LinkedType] = ...
+    ) -> ProductSearch: ...
+    @overload
+    def updated_including_linked_entities(
+        self,
+        operator: Literal["SINCE LAST N DAYS"],
+        value: int,
+        *,
+        linked: Sequence[LinkedType] = ...,
+    ) -> ProductSearch: ...
+    def updated_including_linked_entities(
+        self, operator: Operator, value: object, *, linked: Sequence[LinkedType] = ()
+    ) -> ProductSearch:
+        """Updated, counting updates of the linked assets and records (SaaS). `linked` narrows
+        which linked entities count; it is sent as the companion `updated_including_linked_type`
+        filter, which Akeneo takes only together with this one."""
+        if operator not in get_args(DateOperator) + get_args(RangeOperator) + (
+            "SINCE LAST N DAYS",
+        ):
+            raise SearchError(
+                f"search on 'updated_including_linked_entities': unknown operator {operator!r}"
+            )
+        bad = [kind for kind in linked if kind not in get_args(LinkedType)]
+        if bad or isinstance(linked, str):
+            raise SearchError(
+                "search on 'updated_including_linked_type': the linked types are 'asset' and "
+                f"'reference_entity_record', not {bad or linked!r}"
+            )
+        found = self.add("updated_including_linked_entities", operator, _dates(value))
+        if linked:
+            found = found.add("updated_including_linked_type", "IN", list(linked))
+        return found
+
+    @overload
+    def readiness(
+        self, code: str, operator: CompareOperator, value: int, *, scope: str, locale: str
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self,
+        code: str,
+        operator: Literal["BETWEEN"],
+        value: tuple[int, int],
+        *,
+        scope: str,
+        locale: str,
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self, code: str, operator: EmptyOperator, *, scope: str, locale: str
+    ) -> ProductSearch: ...
+    @overload
+    def readiness(
+        self,
+        code: str,
+        operator: AllLocalesOperator | AtLeastOneLocaleOperator,
+        value: int,
+        *,
+        scope: str,
+        locales: Sequence[str],
+    ) -> ProductSearch: ...
+    def readiness(
+        self,
+        code: str,
+        operator: Operator,
+        value: object = _MISSING,
+        *,
+        scope: str,
+        locale: str | None = None,
+        locales: Sequence[str] | None = None,
+    ) -> ProductSearch:
+        """The score (0-100) of the readiness configuration `code` on `scope` (beta): one
+        `locale`, or `locales` for the "ON ALL LOCALES" / "ON AT LEAST ONE LOCALE" operators."""
+        several = operator.endswith(("ALL LOCALES", "AT LEAST ONE LOCALE"))
+        known = get_args(CompareOperator) + get_args(EmptyOperator) + ("BETWEEN",)
+        if not several and operator not in known:
+            raise SearchError(f"search on 'readiness': unknown operator {operator!r}")
+        if (several and not locales) or (not several and locale is None):
+            wanted = "locales" if several else "locale"
+            raise SearchError(f"search on 'readiness': {operator} needs {wanted}")
+        scores = value if isinstance(value, tuple | list) else [value]
+        if value is not _MISSING and not all(
+            isinstance(s, int) and not isinstance(s, bool) and 0 <= s <= 100 for s in scores
+        ):
+            raise SearchError(f"search on 'readiness': scores are integers 0 to 100, not {value!r}")
+        return self.add(
+            "readiness",
+            operator,
+            value,
+            locale=locale,
+            locales=locales,
+            scope=scope,
+            readiness_code=code,
+        )
+
+    def readiness_by_channel(
+        self,
+        operator: Literal["ALL READY", "ALL UNREADY"],
+        *,
+        scope: str,
+        locales: Sequence[str] | None = None,
+    ) -> ProductSearch:
+        """Products whose every readiness score is 100 on `scope` (and `locales`), or not (beta)."""
+        if operator not in ("ALL READY", "ALL UNREADY"):
+            raise SearchError(f"search on 'readiness_by_channel': unknown operator {operator!r}")
+        return self.add("readiness_by_channel", operator, scope=scope, locales=locales)
+
+    @overload
+    def model_completeness(
+        self, operator: ModelCompletenessOperator, *, scope: str, locale: str
+    ) -> ProductSearch: ...
+    @overload
+    def model_completeness(
+        self, operator: ModelCompletenessOperator, *, scope: str, locales: Sequence[str]
+    ) -> ProductSearch: ...
+    def model_completeness(
+        self,
+        operator: ModelCompletenessOperator,
+        *,
+        scope: str,
+        locale: str | None = None,
+        locales: Sequence[str] | None = None,
+    ) -> ProductSearch:
+        """Product models by the completeness of their variants (`completeness` key, no value):
+        one `locale`, or several `locales`."""
+        if operator not in get_args(ModelCompletenessOperator):
+            raise SearchError(f"search on 'completeness': unknown operator {operator!r}")
+        if (locale is None) == (locales is None):
+            raise SearchError(f"search on 'completeness': {operator} needs locale or locales")
+        return self.add("completeness", operator, scope=scope, locale=locale, locales=locales)
 
     def quality_score(
         self, scores: Sequence[QualityScore], *, scope: str, locale: str

@@ -18,6 +18,7 @@ from . import uniqueness
 from .context import BuildContext
 from .models import build_models
 from .operations import build_operation
+from .post_search import link_post_searches
 from .request_types import fit_bodies
 from .resources import build_resource
 
@@ -32,7 +33,10 @@ def build_api(spec: LoadedSpec) -> Api:
     by_tag: dict[str, list[Operation]] = defaultdict(list)
     for path, method, operation in iter_operations(document):
         by_tag[operation["tags"][0]].append(build_operation(context, path, method, operation))
-    resources = [build_resource(context, tags[tag], fit_bodies(ops)) for tag, ops in by_tag.items()]
+    resources = [
+        build_resource(context, tags[tag], link_post_searches(fit_bodies(ops)))
+        for tag, ops in by_tag.items()
+    ]
     uniqueness.check_resources(context, resources)
     models = build_models(context)
     problems = context.all_problems()

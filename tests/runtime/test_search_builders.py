@@ -195,3 +195,104 @@ def test_each_builder_is_a_new_value() -> None:
     assert as_json(base) == {"enabled": [{"operator": "=", "value": True}]}
     assert isinstance(wider, ProductSearch) and wider != base
     assert ProductSearch().enabled(True) == Search().add("enabled", "=", True)
+
+
+# ------------------------------------------------- linked entities, readiness, model completeness
+def test_updated_including_linked_entities_as_documented() -> None:
+    # api-updates-2024-2026.md, `updated_including_linked_entities`, the example, byte for byte.
+    expected = (
+        '{"updated_including_linked_entities":[{"operator":">","value":"2025-01-01 00:00:00"}],'
+        '"updated_including_linked_type":[{"operator":"IN","value":["asset",'
+        '"reference_entity_record"]}]}'
+    )
+    search = ProductSearch().updated_including_linked_entities(
+        ">", datetime.datetime(2025, 1, 1), linked=["asset", "reference_entity_record"]
+    )
+    assert search.to_json() == expected
+    alone = ProductSearch().updated_including_linked_entities("SINCE LAST N DAYS", 3)
+    assert alone.to_dict() == {
+        "updated_including_linked_entities": [{"operator": "SINCE LAST N DAYS", "value": 3}]
+    }
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ((">", "2025-01-01 00:00:00"), None),
+        (("IN", ["x"]), "unknown operator 'IN'"),
+        (("BETWEEN", "2025-01-01 00:00:00"), "takes two values"),
+    ],
+)
+def test_updated_including_linked_entities_refuses(arguments: Any, message: str | None) -> None:
+    if message is None:
+        with pytest.raises(SearchError, match="'asset' and 'reference_entity_record'"):
+            ProductSearch().updated_including_linked_entities(*arguments, linked=["product"])
+        return
+    with pytest.raises(SearchError, match=message):
+        ProductSearch().updated_including_linked_entities(*arguments)
+
+
+def test_readiness_by_channel_as_documented() -> None:
+    # api-updates-2024-2026.md, `readiness_by_channel`: no value, scope, optional locales.
+    search = ProductSearch().readiness_by_channel(
+        "ALL UNREADY", scope="ecommerce", locales=["en_US"]
+    )
+    assert search.to_dict() == {
+        "readiness_by_channel": [
+            {"operator": "ALL UNREADY", "scope": "ecommerce", "locales": ["en_US"]}
+        ]
+    }
+    misspelt: Any = "READY"  # what an untyped caller may pass
+    with pytest.raises(SearchError, match="unknown operator 'READY'"):
+        ProductSearch().readiness_by_channel(misspelt, scope="ecommerce")
+
+
+def test_model_completeness_as_in_akeneos_collection() -> None:
+    # Akeneo's SaaS Postman collection (reference/), product-model list examples.
+    one = ProductSearch().model_completeness("ALL COMPLETE", scope="ecommerce", locale="fr_FR")
+    assert one.to_json() == (
+        '{"completeness":[{"operator":"ALL COMPLETE","locale":"fr_FR","scope":"ecommerce"}]}'
+    )
+    several = ProductSearch().model_completeness(
+        "AT LEAST COMPLETE", scope="ecommerce", locales=["en_US", "fr_FR"]
+    )
+    documented = (
+        '{"completeness":[{"operator":"AT LEAST COMPLETE","locales":["en_US","fr_FR"],'
+        '"scope":"ecommerce"}]}'
+    )
+    assert several.to_dict() == json.loads(documented)
+    untyped: Any = ProductSearch().model_completeness  # as an untyped caller would call it
+    with pytest.raises(SearchError, match="needs locale or locales"):
+        untyped("ALL INCOMPLETE", scope="ecommerce")
+
+
+def test_readiness_as_documented() -> None:
+    # api-updates-2024-2026.md, `readiness`: the example.
+    documented = (
+        '{"readiness":[{"operator":"GREATER OR EQUALS THAN ON ALL LOCALES","value":80,'
+        '"locales":["en_US","fr_FR"],"readiness_code":"camcorders_ecommerce","scope":"ecommerce"}]}'
+    )
+    search = ProductSearch().readiness(
+        "camcorders_ecommerce", "GREATER OR EQUALS THAN ON ALL LOCALES", 80,
+        scope="ecommerce", locales=["en_US", "fr_FR"],
+    )
+    assert search.to_dict() == json.loads(documented)
+    between = ProductSearch().readiness("r", "BETWEEN", (20, 60), scope="e", locale="en_US")
+    assert between.to_dict()["readiness"][0]["value"] == [20, 60]
+    empty = ProductSearch().readiness("r", "EMPTY", scope="e", locale="en_US")
+    assert "value" not in empty.to_dict()["readiness"][0]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "options", "message"),
+    [
+        (("r", ">", 101), {"locale": "en_US"}, "integers 0 to 100"),
+        (("r", ">", 50), {}, "needs locale"),
+        (("r", "EQUALS ON AT LEAST ONE LOCALE", 50), {"locale": "en_US"}, "needs locales"),
+        (("r", "IN", [1]), {"locale": "en_US"}, "unknown operator 'IN'"),
+    ],
+)
+def test_readiness_refuses(arguments: Any, options: dict[str, Any], message: str) -> None:
+    untyped: Any = ProductSearch().readiness
+    with pytest.raises(SearchError, match=message):
+        untyped(*arguments, scope="ecommerce", **options)

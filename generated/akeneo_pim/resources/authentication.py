@@ -28,7 +28,7 @@ class AuthenticationResource(SyncResource):
 
     def get_token(
         self,
-        body: TokenRequestParam | Token,
+        body: TokenRequestParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -73,7 +73,7 @@ class AsyncAuthenticationResource(AsyncResource):
 
     async def get_token(
         self,
-        body: TokenRequestParam | Token,
+        body: TokenRequestParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

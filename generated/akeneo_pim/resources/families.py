@@ -362,7 +362,7 @@ class FamiliesResource(SyncResource):
     def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | Family,
+        body: FamilyVariantParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -702,7 +702,7 @@ class AsyncFamiliesResource(AsyncResource):
     async def create_variant(
         self,
         family_code: str,
-        body: FamilyVariantParam | Family,
+        body: FamilyVariantParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

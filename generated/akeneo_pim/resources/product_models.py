@@ -102,8 +102,9 @@ class ProductModelsResource(SyncResource):
         """List product models.
 
         Iterates over the product models the connection's user may see, root and sub models
-        alike, with filters and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports.
+        alike, with filters and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
@@ -577,8 +578,9 @@ class AsyncProductModelsResource(AsyncResource):
         """List product models.
 
         Iterates over the product models the connection's user may see, root and sub models
-        alike, with filters and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports.
+        alike, with filters and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or

@@ -106,9 +106,9 @@ class ProductsResource(SyncResource):
 
         Iterates over the products the connection's user may see, with filters on properties
         and values, and options to trim or enrich the values. Products without an identifier
-        are left out: use the uuid routes to get them all. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        are left out: use the uuid routes to get them all. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
@@ -606,9 +606,9 @@ class AsyncProductsResource(AsyncResource):
 
         Iterates over the products the connection's user may see, with filters on properties
         and values, and options to trim or enrich the values. Products without an identifier
-        are left out: use the uuid routes to get them all. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        are left out: use the uuid routes to get them all. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or

@@ -112,13 +112,20 @@ class ProductsUuidResource(SyncResource):
         """List products.
 
         Iterates over the products the connection's user may see, with filters on properties
-        and values, and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        and values, and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
         `with_count`) asks for numbered pages.
+
+        Note: A search too long for a URL (over 8,000 bytes, or refused by the server with
+        414) is sent as POST /products-uuid/search by itself, with the same filters and
+        options in the body; every page is asked for with that body, and a cursor resumes
+        there. That route exists on Akeneo SaaS only: elsewhere such a search raises
+        SearchError. Its limits (20 criteria, 800 items per list value, 800 attributes) are
+        checked before sending.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -222,6 +229,7 @@ class ProductsUuidResource(SyncResource):
             on_invalid=on_invalid,
             prefetch=prefetch,
             prefer_search_after=True,
+            post_search=SEARCH_PRODUCTS_UUID,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -341,7 +349,7 @@ class ProductsUuidResource(SyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | ProductUuid,
+        body: ProductSearchBodyParam,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,
@@ -706,13 +714,20 @@ class AsyncProductsUuidResource(AsyncResource):
         """List products.
 
         Iterates over the products the connection's user may see, with filters on properties
-        and values, and options to trim or enrich the values. Use
-        `pagination_type=search_after` for full exports: offset pagination refuses pages
-        past the 10,000th item.
+        and values, and options to trim or enrich the values. The client lists with
+        search_after pagination unless `pagination_type=page` is asked for, so full exports
+        need no option; numbered pages stop at the 10,000th item.
 
         Note: Lists with search_after by default, as Akeneo recommends for exports: offset
         pages stop at the 10,000th item. `pagination_type="page"` (implied by `page` or
         `with_count`) asks for numbered pages.
+
+        Note: A search too long for a URL (over 8,000 bytes, or refused by the server with
+        414) is sent as POST /products-uuid/search by itself, with the same filters and
+        options in the body; every page is asked for with that body, and a cursor resumes
+        there. That route exists on Akeneo SaaS only: elsewhere such a search raises
+        SearchError. Its limits (20 criteria, 800 items per list value, 800 attributes) are
+        checked before sending.
 
         Args:
             search: Filters as a JSON object, serialised and URL-encoded, keyed by product
@@ -816,6 +831,7 @@ class AsyncProductsUuidResource(AsyncResource):
             on_invalid=on_invalid,
             prefetch=prefetch,
             prefer_search_after=True,
+            post_search=SEARCH_PRODUCTS_UUID,
             options=RequestOptions(
                 timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -935,7 +951,7 @@ class AsyncProductsUuidResource(AsyncResource):
 
     def search(
         self,
-        body: ProductSearchBodyParam | ProductUuid,
+        body: ProductSearchBodyParam,
         *,
         pagination_type: Literal["page", "search_after"] | None = None,
         page: int | None = None,

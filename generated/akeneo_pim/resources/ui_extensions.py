@@ -245,7 +245,7 @@ class UiExtensionsResource(SyncResource):
     def update(
         self,
         uuid: str,
-        body: UiExtensionUpdateParam | UiExtension,
+        body: UiExtensionUpdateParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -490,7 +490,7 @@ class AsyncUiExtensionsResource(AsyncResource):
     async def update(
         self,
         uuid: str,
-        body: UiExtensionUpdateParam | UiExtension,
+        body: UiExtensionUpdateParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

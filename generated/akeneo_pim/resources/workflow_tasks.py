@@ -114,7 +114,7 @@ class WorkflowTasksResource(SyncResource):
     def update(
         self,
         uuid: str,
-        body: WorkflowTaskUpdateParam | WorkflowTask,
+        body: WorkflowTaskUpdateParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -243,7 +243,7 @@ class AsyncWorkflowTasksResource(AsyncResource):
     async def update(
         self,
         uuid: str,
-        body: WorkflowTaskUpdateParam | WorkflowTask,
+        body: WorkflowTaskUpdateParam,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,

@@ -26,6 +26,11 @@ def bodies(akeneo: Akeneo, channel: Channel, product: ProductUuid) -> None:
     akeneo.products_uuid.upsert("u", channel)  # E: incompatible type "Channel"
 
 
+def search_bodies(akeneo: Akeneo, product: ProductUuid) -> None:
+    akeneo.products_uuid.search({"search": '{"enabled":[{"operator":"=","value":true}]}'})
+    akeneo.products_uuid.search(product)  # E: incompatible type "ProductUuid"
+
+
 def batches(akeneo: Akeneo, codes: list[str], channels: list[Channel]) -> None:
     akeneo.channels.upsert_many({"code": code, "labels": {"en_US": code}} for code in codes)
     akeneo.channels.upsert_many(channels)

@@ -57,3 +57,25 @@ def records_and_assets(akeneo: Akeneo) -> None:
     akeneo.assets.list("packshots", search=AssetSearch().attribute("usage", "IN", ["web"]))
     AssetSearch.all_of({"code": {}})  # E: incompatible type "dict[str, dict[Never, Never]]"
     AssetSearch.where("code", "NOT IN", ["a"])  # E: incompatible type "Literal['NOT IN']"
+
+
+def more_product_filters() -> None:
+    ProductSearch().updated_including_linked_entities(">", "2025-01-01 00:00:00", linked=["asset"])
+    ProductSearch().updated_including_linked_entities("BETWEEN", ("2025-01-01", "2025-02-01"))
+    ProductSearch().updated_including_linked_entities("SINCE LAST N DAYS", 3)
+    ProductSearch().updated_including_linked_entities("SINCE LAST N DAYS", "3")  # E: No overload
+    ProductSearch().updated_including_linked_entities(  # E: No overload variant
+        ">", "2025-01-01 00:00:00", linked=["product"]
+    )
+    ProductSearch().readiness_by_channel("ALL READY", scope="ecommerce", locales=["en_US"])
+    ProductSearch().readiness_by_channel("READY", scope="ecommerce")  # E: incompatible type
+    ProductSearch().model_completeness("ALL COMPLETE", scope="ecommerce", locale="fr_FR")
+    ProductSearch().model_completeness("AT LEAST COMPLETE", scope="e", locales=["en_US"])
+    ProductSearch().model_completeness("ALL COMPLETE", scope="ecommerce")  # E: No overload
+    ProductSearch().model_completeness("COMPLETE", scope="e", locale="l")  # E: No overload
+    ProductSearch().readiness("r", ">=", 80, scope="e", locale="en_US")
+    ProductSearch().readiness("r", "LOWER THAN ON ALL LOCALES", 5, scope="e", locales=["en_US"])
+    ProductSearch().readiness("r", "EMPTY", scope="e", locale="en_US")
+    ProductSearch().readiness("r", ">=", "80", scope="e", locale="en_US")  # E: No overload
+    ProductSearch().readiness("r", "BETWEEN", 80, scope="e", locale="en_US")  # E: No overload
+    ProductSearch().readiness("r", ">", 1, scope="e", locales=["en_US"])  # E: No overload

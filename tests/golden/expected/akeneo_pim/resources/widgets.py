@@ -342,7 +342,7 @@ class WidgetsResource(SyncResource):
 
     def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | Widget],
+        items: Iterable[WidgetUpdateParam],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
@@ -650,7 +650,7 @@ class AsyncWidgetsResource(AsyncResource):
 
     async def upsert_many_json(
         self,
-        items: Iterable[WidgetUpdateParam | Widget],
+        items: Iterable[WidgetUpdateParam],
         *,
         concurrency: int = 1,
         on_result: ResultCallback | None = None,
