@@ -375,6 +375,9 @@ def batch_items(count: int) -> Iterator[dict[str, Any]]:
         yield item
 
 
+THROUGHPUT_GOAL = 16_000  # issue 10 part 8: 80% of the 20,000 items/s ceiling at concurrency 4
+
+
 def bench_upsert(base_url: str) -> dict[str, float]:
     items = list(batch_items(BATCH_ITEMS))
     settings: dict[str, Any] = {
@@ -530,8 +533,8 @@ def main(target: Path) -> None:
         f" | {cpu['raw'] / cpu['products'] * 1e6:.0f} µs | |",
         f"| `client.products_uuid.list()`, items as `ProductUuid` models | {cpu['client']:.3f}"
         f" | {cpu['client'] / cpu['products'] * 1e6:.0f} µs | |",
-        f"| **ratio `list()` / raw** | **{cpu['ratio']:.2f}x** | | ≤ 1.5x "
-        f"{'(met)' if cpu['ratio'] <= 1.5 else '(not met)'} |",
+        f"| **ratio `list()` / raw** | **{cpu['ratio']:.2f}x** | | ≤ 1.25x "
+        f"{'(met)' if cpu['ratio'] <= 1.25 else '(not met)'} |",
         f"| the same runtime path with items left as dicts "
         f"(`client.paginate(GET_PRODUCTS_UUID, item_type=dict)`) | {cpu['dicts']:.3f}"
         f" | {cpu['dicts'] / cpu['products'] * 1e6:.0f} µs | ratio {cpu['dicts_ratio']:.2f}x |",
@@ -570,17 +573,19 @@ def main(target: Path) -> None:
         f"Against a local HTTP server (127.0.0.1, separate process) answering each request of "
         f"{PAGE_SIZE} items after {SERVER_DELAY * 1000:.0f} ms with NDJSON per-line results.",
         "",
-        "| client | concurrency | items per second |",
-        "|---|---|---|",
-        f"| sync `Akeneo` | 1 (sequential) | {rates['sync-1']:,.0f} |",
-        f"| sync `Akeneo` | 4 | {rates['sync-4']:,.0f} |",
-        f"| async `AsyncAkeneo` | 1 (sequential) | {rates['async-1']:,.0f} |",
-        f"| async `AsyncAkeneo` | 4 | {rates['async-4']:,.0f} |",
+        "| client | concurrency | items per second | goal |",
+        "|---|---|---|---|",
+        f"| sync `Akeneo` | 1 (sequential) | {rates['sync-1']:,.0f} | |",
+        f"| sync `Akeneo` | 4 | {rates['sync-4']:,.0f} | ≥ {THROUGHPUT_GOAL:,} "
+        f"{'(met)' if rates['sync-4'] >= THROUGHPUT_GOAL else '(not met)'} |",
+        f"| async `AsyncAkeneo` | 1 (sequential) | {rates['async-1']:,.0f} | |",
+        f"| async `AsyncAkeneo` | 4 | {rates['async-4']:,.0f} | ≥ {THROUGHPUT_GOAL:,} "
+        f"{'(met)' if rates['async-4'] >= THROUGHPUT_GOAL else '(not met)'} |",
         f"| ceiling set by the server's delay alone | 1 / 4 | {PAGE_SIZE / SERVER_DELAY:,.0f} / "
-        f"{4 * PAGE_SIZE / SERVER_DELAY:,.0f} |",
+        f"{4 * PAGE_SIZE / SERVER_DELAY:,.0f} | |",
         f"| ceiling set by preparing the items alone (the runtime's `BatchPlanner`: body "
         f"conversion, `_links` stripped, compact JSON; process time, one thread) | | "
-        f"{rates['prepare']:,.0f} |",
+        f"{rates['prepare']:,.0f} | |",
     ]
     write_section(target, START, END, lines)
     write_section(target, VALUES_START, VALUES_END, bench_value_reads(source))

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar, cast
 
-from pydantic import PydanticSchemaGenerationError, TypeAdapter, ValidationError
+from pydantic import ConfigDict, PydanticSchemaGenerationError, TypeAdapter, ValidationError
 from typing_extensions import Required, TypedDict
 
 from ._errors import AkeneoError, CatalogUnavailableError, InvalidLinkError, UnexpectedResponseError
@@ -105,7 +105,11 @@ def _envelope(item_type: type[M]) -> TypeAdapter[_Envelope[M]] | None:
     if item_type not in _ENVELOPES:
         try:
             # The item type is only known at run time: subscript the generic dynamically.
-            _ENVELOPES[item_type] = TypeAdapter(cast(Any, _Envelope)[item_type])
+            # cache_strings="keys": pydantic-core's JSON parser otherwise caches every short string
+            # value (uuids, labels) in a process-wide cache that grows over the first pages.
+            _ENVELOPES[item_type] = TypeAdapter(
+                cast(Any, _Envelope)[item_type], config=ConfigDict(cache_strings="keys")
+            )
         except PydanticSchemaGenerationError:
             _ENVELOPES[item_type] = None
     return cast("TypeAdapter[_Envelope[M]] | None", _ENVELOPES[item_type])

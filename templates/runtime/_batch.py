@@ -44,8 +44,7 @@ from ._errors import (
     UnexpectedResponseError,
     ValidationErrorDetail,
 )
-from ._json_encode import encode_item
-from ._serialization import to_body
+from ._json_encode import encode_body
 
 __all__ = ["BatchError", "BatchInputError", "BatchItemResult", "BatchReport"]
 
@@ -246,10 +245,13 @@ class Chunk:
 
 
 def _item_dict(item: object) -> dict[str, Any]:
+    # `_links` is stripped (and the item copied) by encode_body, so a plain dict is not copied here.
+    if type(item) is dict:
+        return item
     if isinstance(item, BaseModel):
-        body = to_body(item)
+        body = item.model_dump(mode="json", by_alias=True, exclude_unset=True)
     elif isinstance(item, Mapping):
-        body = to_body(dict(item))
+        body = dict(item)
     else:
         raise TypeError(f"a batch item must be a mapping or a model, not {type(item).__name__}")
     if not isinstance(body, dict):
@@ -279,7 +281,7 @@ class BatchPlanner:
             data = _item_dict(item)
             raw_key = data.get(self.key)
             key = None if raw_key is None else str(raw_key)
-            encoded, chars = encode_item(data)
+            encoded, chars = encode_body(data)
         except Exception as exc:  # whatever the item's own serialisers raise: this item fails
             return [refused(index, key, f"cannot be serialised to JSON: {exc}; not sent")]
         if self.format == "ndjson" and chars > MAX_LINE_CHARS:
