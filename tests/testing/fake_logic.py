@@ -24,3 +24,4 @@ def load(name: str) -> ModuleType:
 
 
 merge = load("_fake_merge")
+filters = load("_fake_filters")
