@@ -90,17 +90,21 @@ def compile_search(
     search_scope: str | None,
     category_tree: Mapping[str, str | None] | None = None,
     now: datetime | None = None,
+    variants_of: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None,
 ) -> Predicate:
     """A predicate that keeps the items `search` selects (all keys and conditions ANDed).
 
     `attributes` maps attribute codes to their bodies (`type`, `localizable`/`scopable`, or for
     records and assets `value_per_locale`/`value_per_channel`). For records and assets
     `search_locale`/`search_scope` are the request's `locales`/`channel`. `category_tree` maps
-    category codes to their parent for `IN CHILDREN`; `now` fixes the clock of `SINCE LAST N DAYS`.
+    category codes to their parent for `IN CHILDREN`; `now` fixes the clock of `SINCE LAST N DAYS`;
+    `variants_of` gives a product model's variant products (with their `completenesses`) for the
+    model `completeness` operators (`ALL COMPLETE`, `AT LEAST INCOMPLETE`, ...).
     """
     kind = resource.strip().lower().replace("_", "-")
     kind = _ALIASES.get(kind, kind)
     ctx = _Context(attributes, search_locale, search_scope, category_tree or {}, now)
+    ctx.variants_of = variants_of
     if kind in ASSETS and len(search) == 1 and next(iter(search)) in ("and", "or"):
         return _asset_tree(search, ctx)
     if kind in ASSETS and ("and" in search or "or" in search):
@@ -129,6 +133,7 @@ class _Context:
         self.search_scope = search_scope
         self.category_tree = category_tree
         self.now = now or datetime.now(timezone.utc)
+        self.variants_of: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None
 
     def descendants(self, code: str) -> set[str]:
         """`code` and every category below it in the tree."""
@@ -268,6 +273,9 @@ _MODEL_PROPERTIES = {
 } | {
     "updated_including_linked_entities": _DATE_OPS,
     "updated_including_linked_type": frozenset({"IN"}),
+    "completeness": frozenset(
+        {"ALL COMPLETE", "ALL INCOMPLETE", "AT LEAST COMPLETE", "AT LEAST INCOMPLETE"}
+    ),
 }
 # Other entities' `search` (facts.md §6 "Other entities"); their dates are ISO-8601.
 _OTHER_PROPERTIES: dict[str, dict[str, frozenset[str]]] = {
@@ -340,6 +348,8 @@ def _product_property(
         # The fake keeps no separate date for linked entities: the item's own `updated` stands in.
         read = "updated" if field.startswith("updated") else field
         return _time_predicate(field, operator, condition, ctx, iso=False, read=read)
+    if field == "completeness" and operator.startswith(("ALL ", "AT LEAST ")):
+        return _model_completeness(operator, condition, ctx)
     if operator in ("EMPTY", "NOT EMPTY", "UNCLASSIFIED"):
         wanted_empty = operator != "NOT EMPTY"
         return lambda item: (not item.get(field)) == wanted_empty
@@ -432,6 +442,32 @@ def _completeness(operator: str, condition: Condition, value: Any) -> Predicate:
         for locale, ratio in _ratios(item, scope).items()
         if wanted_locale is None or locale == wanted_locale
     )
+
+
+def _model_completeness(operator: str, condition: Condition, ctx: _Context) -> Predicate:
+    """A product model by its variants' completeness on one channel and its locales."""
+    scope = condition.get("scope")
+    if not isinstance(scope, str):
+        raise FilterError('Property "completeness" expects a scope, none given.')
+    locales = condition.get("locales", [condition["locale"]] if "locale" in condition else None)
+    if not isinstance(locales, list) or not locales:
+        raise FilterError('Property "completeness" expects a locale or an array of locales.')
+    variants_of = ctx.variants_of
+    want_complete = operator.endswith(" COMPLETE")
+    every = operator.startswith("ALL ")
+
+    def matches(item: dict[str, Any]) -> bool:
+        variants = variants_of(item) if variants_of is not None else []
+        if not variants:
+            return False
+        states = [
+            all(_ratios(variant, scope).get(locale, 0.0) >= 100 for locale in locales)
+            == want_complete
+            for variant in variants
+        ]
+        return all(states) if every else any(states)
+
+    return matches
 
 
 def _ratios(item: dict[str, Any], scope: str) -> dict[str, float]:

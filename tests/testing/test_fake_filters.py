@@ -1021,3 +1021,39 @@ def test_asset_rejections(search: dict[str, Any], message: str) -> None:
     with pytest.raises(FilterError) as caught:
         keeps(search, {}, resource="assets", attributes=ASSET_ATTRIBUTES)
     assert (caught.value.status, caught.value.message) == (422, message)
+
+
+def test_product_model_completeness_reads_the_variants() -> None:
+    def variant(ratio: int) -> dict[str, Any]:
+        return {"completenesses": [{"scope": "ecommerce", "locale": "en_US", "data": ratio}]}
+
+    variants = {"both": [variant(100), variant(100)], "mixed": [variant(100), variant(40)]}
+    variants["none"] = [variant(10), variant(40)]
+
+    def model_keeps(operator: str, code: str) -> bool:
+        predicate = filters.compile_search(
+            cond("completeness", operator, scope="ecommerce", locale="en_US"),
+            resource="product-models",
+            attributes={},
+            search_locale=None,
+            search_scope=None,
+            variants_of=lambda model: variants.get(model["code"], []),
+        )
+        return bool(predicate({"code": code}))
+
+    kept = {
+        "ALL COMPLETE": {"both"},
+        "AT LEAST COMPLETE": {"both", "mixed"},
+        "ALL INCOMPLETE": {"none"},
+        "AT LEAST INCOMPLETE": {"mixed", "none"},
+    }
+    for operator, codes in kept.items():
+        assert {
+            code for code in ("both", "mixed", "none", "lonely") if model_keeps(operator, code)
+        } == codes
+    with pytest.raises(FilterError, match='"completeness" expects a scope'):
+        keeps(cond("completeness", "ALL COMPLETE", locale="en_US"), {}, resource="product-models")
+    with pytest.raises(FilterError, match="not supported or does not support operator"):
+        keeps(
+            cond("completeness", "ALL COMPLETE", scope="e", locale="en_US"), {}, resource="products"
+        )
