@@ -274,7 +274,43 @@ def _shape_problem(attribute: str, spec: Mapping[str, Any], data: Any) -> str | 
         ):
             return None
         return f'{quoted} expects an array with the keys "type" and "id".'
+    return _entity_shape_problem(quoted, kind, data, given)
+
+
+# Record and asset attribute types (facts.md §14, "Asset and record values").
+_ENTITY_STRING_TYPES = frozenset(
+    {"text", "image", "media_file", "media_link", "single_option", "reference_entity_single_link"}
+)
+_ENTITY_CODES_TYPES = frozenset(
+    {"multiple_options", "reference_entity_multiple_links", "asset_collection", "auto_tagging"}
+)
+
+
+def _entity_shape_problem(quoted: str, kind: str, data: Any, given: str) -> str | None:
+    if kind in _ENTITY_STRING_TYPES:
+        return None if isinstance(data, str) else f"{quoted} expects a string as data, {given}"
+    if kind == "number":  # records and assets carry numbers as strings
+        if isinstance(data, str) and _NUMERIC.match(data):
+            return None
+        return f"{quoted} expects a numeric string as data, {given}"
+    if kind == "boolean":
+        return None if isinstance(data, bool) else f"{quoted} expects a boolean as data, {given}"
+    if kind == "date":
+        if isinstance(data, str) and _DATE.match(data):
+            return None
+        return f"{quoted} expects an ISO 8601 date as data, {given}"
+    if kind == "record":  # an asset's link to records: one code or several
+        if isinstance(data, str) or _is_codes(data):
+            return None
+        return f"{quoted} expects a record code or an array of record codes, {given}"
+    if kind in _ENTITY_CODES_TYPES:
+        return None if _is_codes(data) else f"{quoted} expects an array of strings as data, {given}"
     return None  # types this fake does not know are taken as they come
+
+
+_OPTION_TYPES = frozenset(
+    {"pim_catalog_simpleselect", "pim_catalog_multiselect", "single_option", "multiple_options"}
+)
 
 
 def validate_values(
@@ -289,7 +325,8 @@ def validate_values(
     """Akeneo-style `errors` entries for a `values` body; empty when it is valid.
 
     `attributes` maps attribute codes to their bodies (`type`, `localizable`, `scopable`,
-    `decimals_allowed`, `available_locales`); `known_options` maps select attributes to their
+    `decimals_allowed`, `available_locales`; for records and assets `value_per_locale` and
+    `value_per_channel`); `known_options` maps select attributes to their
     option codes; `channels` maps channel codes to their bodies (their `locales`); `locales` are
     the activated locale codes. Records and assets pass `scope_key="channel"`.
     """
@@ -351,7 +388,7 @@ def _entry_errors(
         return _value_error(message, attribute, locale, scope, scope_key)
 
     found: list[dict[str, Any]] = []
-    if bool(spec.get("localizable")):
+    if bool(spec.get("localizable", spec.get("value_per_locale"))):
         if locale is None:
             found.append(error(f'Attribute "{attribute}" expects a locale, none given.'))
         elif locale not in locales:
@@ -367,7 +404,7 @@ def _entry_errors(
             )
     elif locale is not None:
         found.append(error(f'Attribute "{attribute}" does not expect a locale, "{locale}" given.'))
-    if bool(spec.get("scopable")):
+    if bool(spec.get("scopable", spec.get("value_per_channel"))):
         if scope is None:
             found.append(error(f'Attribute "{attribute}" expects a scope, none given.'))
         elif scope not in channels:
@@ -393,7 +430,7 @@ def _entry_errors(
     if problem is not None:
         found.append(error(problem))
         return found
-    if spec.get("type") in ("pim_catalog_simpleselect", "pim_catalog_multiselect"):
+    if spec.get("type") in _OPTION_TYPES:
         options = known_options.get(attribute, ())
         for code in [data] if isinstance(data, str) else data:
             if code not in options:

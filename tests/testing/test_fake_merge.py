@@ -441,3 +441,62 @@ def test_duplicate_code_on_create_and_the_422_body() -> None:
         "message": "Validation failed.",
         "errors": errors,
     }
+
+
+ENTITY_ATTRIBUTES: dict[str, dict[str, Any]] = {
+    "label": {"type": "text", "value_per_locale": True},
+    "year": {"type": "number"},
+    "public": {"type": "boolean"},
+    "shot_on": {"type": "date"},
+    "country": {"type": "single_option"},
+    "tags": {"type": "multiple_options"},
+    "photo": {"type": "media_file", "value_per_channel": True},
+    "maker": {"type": "record"},
+    "packshots": {"type": "asset_collection"},
+}
+
+
+def entity_errors(code: str, data: Any, locale: Any = None, channel: Any = None) -> list[str]:
+    errors = merge.validate_values(
+        {code: [{"locale": locale, "channel": channel, "data": data}]},
+        ENTITY_ATTRIBUTES,
+        known_options={"country": ["fr", "de"], "tags": ["eco"]},
+        channels=CHANNELS,
+        locales=LOCALES,
+        scope_key="channel",
+    )
+    return [error["message"] for error in errors]
+
+
+@pytest.mark.parametrize(
+    ("code", "good", "bad", "message"),
+    [
+        (
+            "year",
+            "1950",
+            1950,
+            'Property "year" expects a numeric string as data, "integer" given.',
+        ),
+        ("public", True, "yes", 'Property "public" expects a boolean as data, "string" given.'),
+        ("shot_on", "2024-01-01T00:00:00+00:00", "yesterday", "expects an ISO 8601 date"),
+        ("country", "fr", ["fr"], 'Property "country" expects a string as data, "array" given.'),
+        ("tags", ["eco"], "eco", 'Property "tags" expects an array of strings as data'),
+        ("maker", "acme", 5, 'Property "maker" expects a record code or an array of record codes'),
+        ("packshots", ["front"], "front", 'Property "packshots" expects an array of strings'),
+    ],
+)
+def test_record_and_asset_value_shapes(code: str, good: Any, bad: Any, message: str) -> None:
+    # facts.md §14 "Asset and record values": numbers are strings; links are codes.
+    assert entity_errors(code, good) == []
+    errors = entity_errors(code, bad)
+    assert len(errors) == 1 and message in errors[0]
+
+
+def test_record_and_asset_locale_channel_and_options() -> None:
+    assert entity_errors("label", "Acme") == ['Attribute "label" expects a locale, none given.']
+    assert entity_errors("label", "Acme", locale="en_US") == []
+    assert entity_errors("photo", "a/b_c.jpg") == ['Attribute "photo" expects a scope, none given.']
+    assert entity_errors("photo", "a/b_c.jpg", channel="ecommerce") == []
+    assert entity_errors("country", "it") == [
+        'Property "country" expects a valid code. The option "it" does not exist.'
+    ]
