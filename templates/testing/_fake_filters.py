@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-__all__ = ["FilterError", "Predicate", "compile_search", "parse_search"]
+__all__ = ["FilterError", "Predicate", "check_post_search_limits", "compile_search", "parse_search"]
 
 Predicate = Callable[[dict[str, Any]], bool]
 Condition = Mapping[str, Any]
@@ -54,6 +54,24 @@ def parse_search(raw: str) -> dict[str, Any]:
     if not isinstance(decoded, dict):
         raise FilterError("Search query parameter should be valid JSON.", 400)
     return decoded
+
+
+def check_post_search_limits(search: Mapping[str, Any], attributes: str | None = None) -> None:
+    """`POST /products-uuid/search` limits (api-updates-2024-2026.md §2.1), else FilterError 422.
+
+    At most 20 search criteria, 800 items in any array value and 800 attributes in `attributes`.
+    """
+    criteria = [
+        c for conditions in search.values() if isinstance(conditions, list) for c in conditions
+    ]
+    if len(criteria) > 20:
+        raise FilterError(f"The search accepts at most 20 criteria, {len(criteria)} given.")
+    for condition in criteria:
+        value = condition.get("value") if isinstance(condition, Mapping) else None
+        if isinstance(value, list) and len(value) > 800:
+            raise FilterError(f"A search value accepts at most 800 items, {len(value)} given.")
+    if attributes is not None and len([a for a in attributes.split(",") if a]) > 800:
+        raise FilterError("The search accepts at most 800 attributes.")
 
 
 def _unsupported(field: str, operator: Any) -> FilterError:

@@ -1057,3 +1057,21 @@ def test_product_model_completeness_reads_the_variants() -> None:
         keeps(
             cond("completeness", "ALL COMPLETE", scope="e", locale="en_US"), {}, resource="products"
         )
+
+
+def test_post_search_limits() -> None:
+    # api-updates-2024-2026.md §2.1: ≤ 20 criteria, ≤ 800 items per array, ≤ 800 attributes.
+    twenty = {"uuid": [{"operator": "NOT IN", "value": [str(n)]} for n in range(20)]}
+    filters.check_post_search_limits(twenty, "a,b")
+    with pytest.raises(FilterError) as caught:
+        filters.check_post_search_limits({**twenty, "enabled": [{"operator": "=", "value": True}]})
+    assert (caught.value.status, caught.value.message) == (
+        422,
+        "The search accepts at most 20 criteria, 21 given.",
+    )
+    filters.check_post_search_limits(cond("uuid", "IN", [str(n) for n in range(800)]))
+    with pytest.raises(FilterError, match="at most 800 items, 801 given"):
+        filters.check_post_search_limits(cond("uuid", "IN", [str(n) for n in range(801)]))
+    filters.check_post_search_limits({}, ",".join(f"a{n}" for n in range(800)))
+    with pytest.raises(FilterError, match="at most 800 attributes"):
+        filters.check_post_search_limits({}, ",".join(f"a{n}" for n in range(801)))
