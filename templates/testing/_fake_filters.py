@@ -15,7 +15,14 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-__all__ = ["FilterError", "Predicate", "check_post_search_limits", "compile_search", "parse_search"]
+__all__ = [
+    "FilterError",
+    "Predicate",
+    "check_post_search_limits",
+    "compile_search",
+    "normalise_resource",
+    "parse_search",
+]
 
 Predicate = Callable[[dict[str, Any]], bool]
 Condition = Mapping[str, Any]
@@ -43,6 +50,34 @@ class FilterError(ValueError):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+# Nested collections, by their route: /api/rest/v1/<parent>/{code}/<child>.
+_NESTED = {
+    ("reference-entities", "records"): "records",
+    ("reference-entities", "attributes"): "reference-entity-attributes",
+    ("asset-families", "assets"): "assets",
+    ("asset-families", "attributes"): "asset-attributes",
+    ("attributes", "options"): "attribute-options",
+    ("families", "variants"): "family-variants",
+}
+
+
+def normalise_resource(resource: str) -> str:
+    """The resource a name or a route path names, as `_fake_merge.normalise_resource` does.
+
+    Repeated here so that each module loads on its own; a test checks that both agree.
+    """
+    name = resource.strip().lower()
+    if "/" in name:
+        parts = [part for part in name.split("/") if part]
+        if parts[:3] == ["api", "rest", "v1"]:
+            parts = parts[3:]
+        if len(parts) >= 3 and (parts[0], parts[2]) in _NESTED:
+            return _NESTED[(parts[0], parts[2])]
+        name = parts[0] if parts else ""
+    name = name.replace("_", "-")
+    return _ALIASES.get(name, name)
 
 
 def parse_search(raw: str) -> dict[str, Any]:
@@ -119,8 +154,7 @@ def compile_search(
     `variants_of` gives a product model's variant products (with their `completenesses`) for the
     model `completeness` operators (`ALL COMPLETE`, `AT LEAST INCOMPLETE`, ...).
     """
-    kind = resource.strip().lower().replace("_", "-")
-    kind = _ALIASES.get(kind, kind)
+    kind = normalise_resource(resource)
     ctx = _Context(attributes, search_locale, search_scope, category_tree or {}, now)
     ctx.variants_of = variants_of
     if kind in ASSETS and len(search) == 1 and next(iter(search)) in ("and", "or"):

@@ -59,9 +59,32 @@ class MergeError(ValueError):
         self.status = status
 
 
+# Nested collections, by their route: /api/rest/v1/<parent>/{code}/<child>.
+_NESTED = {
+    ("reference-entities", "records"): "records",
+    ("reference-entities", "attributes"): "reference-entity-attributes",
+    ("asset-families", "assets"): "assets",
+    ("asset-families", "attributes"): "asset-attributes",
+    ("attributes", "options"): "attribute-options",
+    ("families", "variants"): "family-variants",
+}
+
+
 def normalise_resource(resource: str) -> str:
-    """`product_models`, `product-model` and `product-models` all name the same resource."""
-    name = resource.strip().lower().replace("_", "-")
+    """The resource a name or a route path names.
+
+    `product_models`, `product-model` and `/api/rest/v1/product-models/{code}` are all
+    `product-models`; `/api/rest/v1/reference-entities/brands/records` is `records`.
+    """
+    name = resource.strip().lower()
+    if "/" in name:
+        parts = [part for part in name.split("/") if part]
+        if parts[:3] == ["api", "rest", "v1"]:
+            parts = parts[3:]
+        if len(parts) >= 3 and (parts[0], parts[2]) in _NESTED:
+            return _NESTED[(parts[0], parts[2])]
+        name = parts[0] if parts else ""
+    name = name.replace("_", "-")
     return _ALIASES.get(name, name)
 
 
@@ -318,7 +341,7 @@ def validate_values(
     attributes: Mapping[str, Mapping[str, Any]],
     *,
     known_options: Mapping[str, Collection[str]],
-    channels: Mapping[str, Mapping[str, Any]],
+    channels: Collection[str],
     locales: Collection[str],
     scope_key: str = "scope",
 ) -> list[dict[str, Any]]:
@@ -327,7 +350,8 @@ def validate_values(
     `attributes` maps attribute codes to their bodies (`type`, `localizable`, `scopable`,
     `decimals_allowed`, `available_locales`; for records and assets `value_per_locale` and
     `value_per_channel`); `known_options` maps select attributes to their
-    option codes; `channels` maps channel codes to their bodies (their `locales`); `locales` are
+    option codes; `channels` holds the channel codes, or maps them to their bodies so that a
+    value's locale is checked against the channel's `locales`; `locales` are
     the activated locale codes. Records and assets pass `scope_key="channel"`.
     """
     errors: list[dict[str, Any]] = []
@@ -373,12 +397,18 @@ def validate_values(
     return errors
 
 
+def _channel_locales(channels: Collection[str], scope: str, locale: str) -> Collection[str]:
+    body = channels[scope] if isinstance(channels, Mapping) else None
+    found = body.get("locales") if isinstance(body, Mapping) else None
+    return found if isinstance(found, list) and found else [locale]
+
+
 def _entry_errors(
     attribute: str,
     spec: Mapping[str, Any],
     entry: Mapping[str, Any],
     known_options: Mapping[str, Collection[str]],
-    channels: Mapping[str, Mapping[str, Any]],
+    channels: Collection[str],
     locales: Collection[str],
     scope_key: str,
 ) -> list[dict[str, Any]]:
@@ -411,7 +441,7 @@ def _entry_errors(
             found.append(
                 error(f'Attribute "{attribute}" expects an existing scope, "{scope}" given.')
             )
-        elif locale is not None and locale not in (channels[scope].get("locales") or [locale]):
+        elif locale is not None and locale not in _channel_locales(channels, scope, locale):
             found.append(
                 error(
                     f'Attribute "{attribute}" expects a locale activated for the channel '
@@ -458,7 +488,7 @@ def check_product(
     families: Collection[str],
     attributes: Mapping[str, Mapping[str, Any]],
     known_options: Mapping[str, Collection[str]],
-    channels: Mapping[str, Mapping[str, Any]],
+    channels: Collection[str],
     locales: Collection[str],
     categories: Collection[str] | None = None,
     product_models: Collection[str] | None = None,
@@ -502,7 +532,7 @@ def check_product_model(
     family_variants: Collection[str],
     attributes: Mapping[str, Mapping[str, Any]],
     known_options: Mapping[str, Collection[str]],
-    channels: Mapping[str, Mapping[str, Any]],
+    channels: Collection[str],
     locales: Collection[str],
     categories: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:

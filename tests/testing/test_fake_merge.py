@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.testing.fake_logic import merge
+from tests.testing.fake_logic import filters, merge
 
 merge_patch = merge.merge_patch
 MergeError = merge.MergeError
@@ -500,3 +500,48 @@ def test_record_and_asset_locale_channel_and_options() -> None:
     assert entity_errors("country", "it") == [
         'Property "country" expects a valid code. The option "it" does not exist.'
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("products-uuid", "products-uuid"),
+        ("product_models", "product-models"),
+        ("product-model", "product-models"),
+        ("/api/rest/v1/products-uuid", "products-uuid"),
+        ("/api/rest/v1/products-uuid/fc24e6c3-933c-4a93-8a81-e5c703d134d5", "products-uuid"),
+        ("/api/rest/v1/products/AB_1", "products"),
+        ("/api/rest/v1/reference-entities/brands/records", "records"),
+        ("/api/rest/v1/reference-entities/brands/records/acme", "records"),
+        ("/api/rest/v1/reference-entities/brands", "reference-entities"),
+        ("/api/rest/v1/asset-families/packshots/assets", "assets"),
+        ("/api/rest/v1/attributes/color/options", "attribute-options"),
+        ("/api/rest/v1/families/tshirt/variants/by_size", "family-variants"),
+        ("/api/rest/v1/attribute-groups", "attribute-groups"),
+        ("reference_entity_records", "records"),
+    ],
+)
+def test_resource_names_and_route_paths(given: str, expected: str) -> None:
+    assert merge.normalise_resource(given) == expected
+    assert filters.normalise_resource(given) == expected  # the filters' copy agrees
+
+
+def test_route_path_resources_get_their_rules() -> None:
+    stored = {
+        "code": "acme",
+        "values": {"label": [{"locale": "en_US", "channel": None, "data": "A"}]},
+    }
+    patch = {"values": {"label": [{"locale": "fr_FR", "channel": None, "data": "B"}]}}
+    path = "/api/rest/v1/reference-entities/brands/records"
+    assert len(merge_patch(stored, patch, resource=path)["values"]["label"]) == 2
+
+
+def test_channels_may_be_given_as_codes_only() -> None:
+    entry = {"description": [{"locale": "de_DE", "scope": "ecommerce", "data": "x"}]}
+    kw: dict[str, Any] = {"known_options": OPTIONS, "locales": LOCALES}
+    assert merge.validate_values(entry, ATTRIBUTES, channels=["ecommerce"], **kw) == []
+    assert merge.validate_values(entry, ATTRIBUTES, channels=CHANNELS, **kw) != []
+    unknown = merge.validate_values(entry, ATTRIBUTES, channels=["print"], **kw)
+    assert unknown[0]["message"] == (
+        'Attribute "description" expects an existing scope, "ecommerce" given.'
+    )
