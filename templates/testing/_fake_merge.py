@@ -344,6 +344,7 @@ def validate_values(
     channels: Collection[str],
     locales: Collection[str],
     scope_key: str = "scope",
+    currencies: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Akeneo-style `errors` entries for a `values` body; empty when it is valid.
 
@@ -352,7 +353,8 @@ def validate_values(
     `value_per_channel`); `known_options` maps select attributes to their
     option codes; `channels` holds the channel codes, or maps them to their bodies so that a
     value's locale is checked against the channel's `locales`; `locales` are
-    the activated locale codes. Records and assets pass `scope_key="channel"`.
+    the activated locale codes; `currencies`, when given, the activated currency codes that
+    prices must use. Records and assets pass `scope_key="channel"`.
     """
     errors: list[dict[str, Any]] = []
     for attribute, entries in values.items():
@@ -394,7 +396,29 @@ def validate_values(
             errors.extend(
                 _entry_errors(attribute, spec, entry, known_options, channels, locales, scope_key)
             )
+            if currencies is not None and spec.get("type") == "pim_catalog_price_collection":
+                errors.extend(_currency_errors(attribute, entry, currencies, scope_key))
     return errors
+
+
+def _currency_errors(
+    attribute: str, entry: Mapping[str, Any], currencies: Collection[str], scope_key: str
+) -> list[dict[str, Any]]:
+    prices = entry.get("data")
+    if not isinstance(prices, list):
+        return []
+    return [
+        _value_error(
+            f'Property "{attribute}" expects a valid currency. '
+            f'The currency "{price.get("currency")}" does not exist or is not activated.',
+            attribute,
+            entry.get("locale"),
+            entry.get(scope_key),
+            scope_key,
+        )
+        for price in prices
+        if isinstance(price, Mapping) and price.get("currency") not in currencies
+    ]
 
 
 def _channel_locales(channels: Collection[str], scope: str, locale: str) -> Collection[str]:
@@ -492,12 +516,15 @@ def check_product(
     locales: Collection[str],
     categories: Collection[str] | None = None,
     product_models: Collection[str] | None = None,
+    association_types: Collection[str] | None = None,
     by_identifier: bool = False,
 ) -> list[dict[str, Any]]:
     """The `errors` of a product body (uuid routes, or identifier routes with `by_identifier`).
 
     Checks the identifier (required on the identifier routes), the family, the categories and
-    the parent when their catalogues are given, and `values` (see `validate_values`).
+    the parent and the association types when their catalogues are given, the shape of
+    `quantified_associations` (products by `uuid`, or `identifier` with `by_identifier`; models by
+    `code`; a positive integer `quantity`), and `values` (see `validate_values`).
     """
     errors: list[dict[str, Any]] = []
     if by_identifier:
@@ -515,6 +542,7 @@ def check_product(
                 f'The product model does not exist, "{parent}" given.',
             }
         )
+    errors.extend(_check_associations(body, association_types, by_identifier))
     values = body.get("values")
     if isinstance(values, Mapping):
         errors.extend(
@@ -522,6 +550,46 @@ def check_product(
                 values, attributes, known_options=known_options, channels=channels, locales=locales
             )
         )
+    return errors
+
+
+def _check_associations(
+    body: Mapping[str, Any], association_types: Collection[str] | None, by_identifier: bool
+) -> list[dict[str, Any]]:
+    errors: list[dict[str, Any]] = []
+    for field in ("associations", "quantified_associations"):
+        groups = body.get(field)
+        if not isinstance(groups, Mapping):
+            continue
+        for kind in groups:
+            if association_types is not None and kind not in association_types:
+                errors.append(
+                    {
+                        "property": field,
+                        "message": f'Property "{field}" expects a valid association type code. '
+                        f'The association type does not exist, "{kind}" given.',
+                    }
+                )
+    quantified = body.get("quantified_associations")
+    if not isinstance(quantified, Mapping):
+        return errors
+    product_key = "identifier" if by_identifier else "uuid"
+    for kind, links in quantified.items():
+        for target, key in (("products", product_key), ("product_models", "code")):
+            entries = links.get(target) if isinstance(links, Mapping) else None
+            for index, link in enumerate(entries if isinstance(entries, list) else []):
+                where = f"quantified_associations.{kind}.{target}[{index}]"
+                if not isinstance(link, Mapping) or not isinstance(link.get(key), str):
+                    errors.append({"property": where, "message": f'A "{key}" is expected.'})
+                    continue
+                quantity = link.get("quantity")
+                if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+                    errors.append(
+                        {
+                            "property": f"{where}.quantity",
+                            "message": "The quantity must be a strictly positive integer.",
+                        }
+                    )
     return errors
 
 

@@ -545,3 +545,67 @@ def test_channels_may_be_given_as_codes_only() -> None:
     assert unknown[0]["message"] == (
         'Attribute "description" expects an existing scope, "ecommerce" given.'
     )
+
+
+def test_price_currencies_must_be_activated_when_given() -> None:
+    prices = {
+        "price": [
+            {
+                "locale": None,
+                "scope": None,
+                "data": [
+                    {"amount": "1", "currency": "EUR"},
+                    {"amount": "2", "currency": "JPY"},
+                ],
+            }
+        ]
+    }
+    kw: dict[str, Any] = {"known_options": OPTIONS, "channels": CHANNELS, "locales": LOCALES}
+    assert merge.validate_values(prices, ATTRIBUTES, **kw) == []
+    errors = merge.validate_values(prices, ATTRIBUTES, currencies=["EUR", "USD"], **kw)
+    assert [e["message"] for e in errors] == [
+        'Property "price" expects a valid currency. '
+        'The currency "JPY" does not exist or is not activated.'
+    ]
+    assert errors[0]["attribute"] == "price"
+
+
+def test_check_product_association_types_and_quantified_shapes() -> None:
+    body = {
+        "associations": {"X_SELL": {"products": []}, "NOPE": {"products": []}},
+        "quantified_associations": {
+            "PACK": {
+                "products": [{"uuid": "u1", "quantity": 2}, {"uuid": "u2", "quantity": 0}],
+                "product_models": [{"quantity": 1}],
+            }
+        },
+    }
+    errors = product_errors(body, association_types=["X_SELL", "PACK"])
+    assert errors == [
+        {
+            "property": "associations",
+            "message": 'Property "associations" expects a valid association type code. '
+            'The association type does not exist, "NOPE" given.',
+        },
+        {
+            "property": "quantified_associations.PACK.products[1].quantity",
+            "message": "The quantity must be a strictly positive integer.",
+        },
+        {
+            "property": "quantified_associations.PACK.product_models[0]",
+            "message": 'A "code" is expected.',
+        },
+    ]
+    # Identifier routes link products by identifier (facts.md §13).
+    by_identifier = {
+        "identifier": "AB",
+        "quantified_associations": {"PACK": {"products": [{"uuid": "u1", "quantity": 1}]}},
+    }
+    assert (
+        product_errors(by_identifier, by_identifier=True)[0]["message"]
+        == 'A "identifier" is expected.'
+    )
+    by_identifier["quantified_associations"]["PACK"]["products"] = [
+        {"identifier": "CD", "quantity": 1}
+    ]
+    assert product_errors(by_identifier, by_identifier=True) == []
