@@ -428,9 +428,9 @@ def _product_property(
             )
         return lambda item: True
     if field in ("family", "parent"):
-        wanted = (
-            {value} if operator == "=" and isinstance(value, str) else set(_codes(field, value))
-        )
+        if operator == "=" and not isinstance(value, str):
+            raise _expects(field, "a string", value)
+        wanted = {value} if operator == "=" else set(_codes(field, value))
         keep = operator != "NOT IN"
         return lambda item: (item.get(field) in wanted) == keep
     if field in ("categories", "groups"):
@@ -616,7 +616,10 @@ def _channel_and_locale(
     """The (locale, scope) a value filter reads, with Akeneo's checks and the search defaults."""
     localizable = bool(spec.get("localizable", spec.get("value_per_locale", False)))
     scopable = bool(spec.get("scopable", spec.get("value_per_channel", False)))
-    locale = condition.get("locale", ctx.search_locale if localizable else None)
+    default_locale = ctx.search_locale
+    if default_locale is not None and "," in default_locale:
+        default_locale = default_locale.split(",")[0]  # records' `locales=a,b`: the first one
+    locale = condition.get("locale", default_locale if localizable else None)
     scope = condition.get(scope_key, ctx.search_scope if scopable else None)
     if localizable and locale is None:
         raise FilterError(f'Attribute "{code}" expects a locale, none given.')

@@ -1075,3 +1075,17 @@ def test_post_search_limits() -> None:
     filters.check_post_search_limits({}, ",".join(f"a{n}" for n in range(800)))
     with pytest.raises(FilterError, match="at most 800 attributes"):
         filters.check_post_search_limits({}, ",".join(f"a{n}" for n in range(801)))
+
+
+def test_parent_equals_needs_a_string_and_record_locales_default_to_the_first() -> None:
+    with pytest.raises(FilterError) as caught:
+        keeps(cond("parent", "=", ["m1"]), {})
+    assert caught.value.message == 'Property "parent" expects a string as data, "array" given.'
+    search = single("label", "=", "Acme")
+    item = {
+        "code": "a",
+        "values": {"label": [{"locale": "fr_FR", "channel": None, "data": "Acme"}]},
+    }
+    kw: dict[str, Any] = {"resource": "records", "attributes": RECORD_ATTRIBUTES}
+    assert keeps(search, item, locale="fr_FR,en_US", **kw)
+    assert not keeps(search, item, locale="en_US,fr_FR", **kw)
