@@ -318,6 +318,30 @@ _PRODUCT_PROPERTIES: dict[str, frozenset[str]] = {
     "updated_including_linked_entities": _DATE_OPS,
     "updated_including_linked_type": frozenset({"IN"}),
     "quality_score": frozenset({"IN"}),
+    "readiness": frozenset(
+        {
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "=",
+            "!=",
+            "BETWEEN",
+            "EMPTY",
+            "NOT EMPTY",
+            "GREATER THAN ON ALL LOCALES",
+            "GREATER OR EQUALS THAN ON ALL LOCALES",
+            "LOWER THAN ON ALL LOCALES",
+            "LOWER OR EQUALS THAN ON ALL LOCALES",
+            "GREATER THAN ON AT LEAST ONE LOCALE",
+            "GREATER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+            "LOWER THAN ON AT LEAST ONE LOCALE",
+            "LOWER OR EQUALS THAN ON AT LEAST ONE LOCALE",
+            "EQUALS ON AT LEAST ONE LOCALE",
+            "NOT EQUALS ON AT LEAST ONE LOCALE",
+        }
+    ),
+    "readiness_by_channel": frozenset({"ALL READY", "ALL UNREADY"}),
 }
 _MODEL_PROPERTIES = {
     field: _PRODUCT_PROPERTIES[field]
@@ -402,6 +426,10 @@ def _product_property(
         return _time_predicate(field, operator, condition, ctx, iso=False, read=read)
     if field == "completeness" and operator.startswith(("ALL ", "AT LEAST ")):
         return _model_completeness(operator, condition, ctx)
+    if field == "readiness":
+        return _readiness(operator, condition)
+    if field == "readiness_by_channel":
+        return _readiness_by_channel(operator, condition)
     if operator in ("EMPTY", "NOT EMPTY", "UNCLASSIFIED"):
         wanted_empty = operator != "NOT EMPTY"
         return lambda item: (not item.get(field)) == wanted_empty
@@ -518,6 +546,100 @@ def _model_completeness(operator: str, condition: Condition, ctx: _Context) -> P
             for variant in variants
         ]
         return all(states) if every else any(states)
+
+    return matches
+
+
+# Readiness (beta; api-updates-2024-2026.md §3). Akeneo documents no product field holding the
+# scores, so the fake reads its own: `readiness_scores: [{readiness_code, scope, locale, data}]`.
+_LOCALE_OPERATORS = {
+    "GREATER THAN": ">",
+    "GREATER OR EQUALS THAN": ">=",
+    "LOWER THAN": "<",
+    "LOWER OR EQUALS THAN": "<=",
+    "EQUALS": "=",
+    "NOT EQUALS": "!=",
+}
+
+
+def _scores(item: dict[str, Any], scope: str, code: str | None = None) -> dict[str, float]:
+    return {
+        str(entry.get("locale")): float(entry["data"])
+        for entry in item.get("readiness_scores") or []
+        if isinstance(entry, Mapping)
+        and entry.get("scope") == scope
+        and (code is None or entry.get("readiness_code") == code)
+        and isinstance(entry.get("data"), (int, float))
+    }
+
+
+def _score(field: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise FilterError(f'Property "{field}" expects an integer from 0 to 100 as data.')
+    return float(value)
+
+
+def _readiness(operator: str, condition: Condition) -> Predicate:
+    code, scope = condition.get("readiness_code"), condition.get("scope")
+    if not isinstance(code, str) or not isinstance(scope, str):
+        raise FilterError('Property "readiness" expects a "readiness_code" and a "scope".')
+    for suffix in (" ON ALL LOCALES", " ON AT LEAST ONE LOCALE"):
+        if operator.endswith(suffix):
+            return _readiness_on_locales(operator, suffix, condition, code, scope)
+    locale = condition.get("locale")
+    if not isinstance(locale, str):
+        raise FilterError('Property "readiness" expects a "locale".')
+
+    def score(item: dict[str, Any]) -> float | None:
+        return _scores(item, scope, code).get(locale)
+
+    if operator in ("EMPTY", "NOT EMPTY"):
+        wanted_empty = operator == "EMPTY"
+        return lambda item: (score(item) is None) == wanted_empty
+    value = _value_of("readiness", condition)
+    if operator == "BETWEEN":
+        if not isinstance(value, list) or len(value) != 2:
+            raise _expects("readiness", "an array with 2 scores", value)
+        low, high = _score("readiness", value[0]), _score("readiness", value[1])
+        return lambda item: (n := score(item)) is not None and low <= n <= high
+    wanted = _score("readiness", value)
+    compare = _COMPARE[operator]
+    return lambda item: (n := score(item)) is not None and compare(n, wanted)
+
+
+def _readiness_on_locales(
+    operator: str, suffix: str, condition: Condition, code: str, scope: str
+) -> Predicate:
+    locales = condition.get("locales")
+    if not isinstance(locales, list) or not locales:
+        raise FilterError('Property "readiness" expects an array of locales.')
+    wanted = _score("readiness", _value_of("readiness", condition))
+    test = _COMPARE[_LOCALE_OPERATORS[operator.removesuffix(suffix)]]
+    join = all if suffix == " ON ALL LOCALES" else any
+
+    def on_locales(item: dict[str, Any]) -> bool:
+        scores = _scores(item, scope, code)
+        return join(locale in scores and test(scores[locale], wanted) for locale in locales)
+
+    return on_locales
+
+
+def _readiness_by_channel(operator: str, condition: Condition) -> Predicate:
+    """Ready: every readiness score is 100 on the channel (and locales); no scores, no match."""
+    scope, locales = condition.get("scope"), condition.get("locales")
+    if not isinstance(scope, str):
+        raise FilterError('Property "readiness_by_channel" expects a "scope".')
+    ready = operator == "ALL READY"
+
+    def matches(item: dict[str, Any]) -> bool:
+        scores = [
+            entry.get("data")
+            for entry in item.get("readiness_scores") or []
+            if isinstance(entry, Mapping)
+            and entry.get("scope") == scope
+            and (not isinstance(locales, list) or entry.get("locale") in locales)
+        ]
+        return bool(scores) and all(data == 100 for data in scores) == ready
 
     return matches
 

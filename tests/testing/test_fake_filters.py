@@ -1089,3 +1089,131 @@ def test_parent_equals_needs_a_string_and_record_locales_default_to_the_first() 
     kw: dict[str, Any] = {"resource": "records", "attributes": RECORD_ATTRIBUTES}
     assert keeps(search, item, locale="fr_FR,en_US", **kw)
     assert not keeps(search, item, locale="en_US,fr_FR", **kw)
+
+
+def ready(*scores: tuple[str, int]) -> dict[str, Any]:
+    """A product with readiness scores of `cam` on ecommerce, per locale (the fake's own field)."""
+    return {
+        "readiness_scores": [
+            {"readiness_code": "cam", "scope": "ecommerce", "locale": locale, "data": data}
+            for locale, data in scores
+        ]
+    }
+
+
+def readiness(operator: str, value: Any = None, **extra: Any) -> dict[str, Any]:
+    return cond("readiness", operator, value, readiness_code="cam", scope="ecommerce", **extra)
+
+
+READINESS_CASES: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+    (readiness(">", 50, locale="en_US"), ready(("en_US", 60)), ready(("en_US", 50))),
+    (readiness(">=", 50, locale="en_US"), ready(("en_US", 50)), ready(("en_US", 49))),
+    (readiness("<", 50, locale="en_US"), ready(("en_US", 49)), ready(("en_US", 50))),
+    (readiness("<=", 50, locale="en_US"), ready(("en_US", 50)), ready(("en_US", 51))),
+    (readiness("=", 50, locale="en_US"), ready(("en_US", 50)), ready(("fr_FR", 50))),
+    (readiness("!=", 50, locale="en_US"), ready(("en_US", 51)), ready(("en_US", 50))),
+    (readiness("BETWEEN", [40, 60], locale="en_US"), ready(("en_US", 60)), ready(("en_US", 61))),
+    (readiness("EMPTY", locale="en_US"), ready(("fr_FR", 1)), ready(("en_US", 1))),
+    (readiness("NOT EMPTY", locale="en_US"), ready(("en_US", 0)), ready()),
+    (
+        readiness("GREATER OR EQUALS THAN ON ALL LOCALES", 80, locales=["en_US", "fr_FR"]),
+        ready(("en_US", 80), ("fr_FR", 90)),
+        ready(("en_US", 80), ("fr_FR", 79)),
+    ),
+    (
+        readiness("LOWER THAN ON ALL LOCALES", 80, locales=["en_US", "fr_FR"]),
+        ready(("en_US", 10), ("fr_FR", 79)),
+        ready(("en_US", 10), ("fr_FR", 80)),
+    ),
+    (
+        readiness("GREATER THAN ON AT LEAST ONE LOCALE", 80, locales=["en_US", "fr_FR"]),
+        ready(("en_US", 10), ("fr_FR", 81)),
+        ready(("en_US", 10), ("fr_FR", 80)),
+    ),
+    (
+        readiness("EQUALS ON AT LEAST ONE LOCALE", 100, locales=["en_US", "fr_FR"]),
+        ready(("en_US", 100)),
+        ready(("en_US", 99), ("fr_FR", 99)),
+    ),
+    (
+        readiness("NOT EQUALS ON AT LEAST ONE LOCALE", 100, locales=["en_US"]),
+        ready(("en_US", 99)),
+        ready(("en_US", 100)),
+    ),
+    (
+        readiness("LOWER OR EQUALS THAN ON AT LEAST ONE LOCALE", 5, locales=["en_US"]),
+        ready(("en_US", 5)),
+        ready(("en_US", 6)),
+    ),
+    (
+        readiness("GREATER THAN ON ALL LOCALES", 5, locales=["en_US"]),
+        ready(("en_US", 6)),
+        ready(("en_US", 5)),
+    ),
+    (
+        readiness("LOWER OR EQUALS THAN ON ALL LOCALES", 5, locales=["en_US"]),
+        ready(("en_US", 5)),
+        ready(("en_US", 6)),
+    ),
+    (
+        readiness("GREATER OR EQUALS THAN ON AT LEAST ONE LOCALE", 5, locales=["en_US"]),
+        ready(("en_US", 5)),
+        ready(("en_US", 4)),
+    ),
+    (
+        readiness("LOWER THAN ON AT LEAST ONE LOCALE", 5, locales=["en_US"]),
+        ready(("en_US", 4)),
+        ready(("en_US", 5)),
+    ),
+    (
+        cond("readiness_by_channel", "ALL READY", scope="ecommerce"),
+        ready(("en_US", 100), ("fr_FR", 100)),
+        ready(("en_US", 100), ("fr_FR", 90)),
+    ),
+    (
+        cond("readiness_by_channel", "ALL UNREADY", scope="ecommerce", locales=["fr_FR"]),
+        ready(("en_US", 100), ("fr_FR", 90)),
+        ready(),  # products without scores are not returned by ALL UNREADY
+    ),
+]
+
+
+@pytest.mark.parametrize(("search", "kept", "dropped"), READINESS_CASES)
+def test_readiness_operators(
+    search: dict[str, Any], kept: dict[str, Any], dropped: dict[str, Any]
+) -> None:
+    # api-updates-2024-2026.md §3 "readiness" and "readiness_by_channel" (beta).
+    assert keeps(search, kept)
+    assert not keeps(search, dropped)
+
+
+@pytest.mark.parametrize(
+    ("search", "message"),
+    [
+        (
+            cond("readiness", ">", 5, scope="ecommerce", locale="en_US"),
+            'Property "readiness" expects a "readiness_code" and a "scope".',
+        ),
+        (readiness(">", 5), 'Property "readiness" expects a "locale".'),
+        (
+            readiness(">", 101, locale="en_US"),
+            'Property "readiness" expects an integer from 0 to 100 as data.',
+        ),
+        (
+            readiness("EQUALS ON AT LEAST ONE LOCALE", 5),
+            'Property "readiness" expects an array of locales.',
+        ),
+        (
+            readiness("IN", [5], locale="en_US"),
+            'Filter on property "readiness" is not supported or does not support operator "IN".',
+        ),
+        (
+            cond("readiness_by_channel", "ALL READY"),
+            'Property "readiness_by_channel" expects a "scope".',
+        ),
+    ],
+)
+def test_readiness_rejections(search: dict[str, Any], message: str) -> None:
+    with pytest.raises(FilterError) as caught:
+        keeps(search, {})
+    assert (caught.value.status, caught.value.message) == (422, message)
