@@ -50,10 +50,11 @@ pytest: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict generator tools scripts
+	$(BIN)/mypy --strict templates/testing/_fake_merge.py templates/testing/_fake_filters.py
 	cd $(OUTPUT) && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache/generated akeneo_pim
 
 lint: $(STAMP) typecheck
-	$(BIN)/ruff check generator tests templates/runtime bench scripts tools $(OUTPUT)
+	$(BIN)/ruff check generator tests templates/runtime templates/testing bench scripts tools $(OUTPUT)
 
 $(CONTRACT_STAMP): tests/contract/requirements.txt
 	test -x $(CONTRACT_VENV)/bin/python || $(PYTHON) -m venv $(CONTRACT_VENV)
