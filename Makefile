@@ -26,6 +26,8 @@ help:
 	@echo "make bench      time regeneration, the spec diff and the runtime; figures go to bench/results.md"
 	@echo "make spec-diff  BASE=<rev>: what spec/ changes since <rev> (default HEAD), API and client"
 	@echo "make spec-lint  bundle the spec; openapi-python-client and Redocly lint must give 0 warnings"
+	@echo "make docs       build the documentation site into site/ (mkdocs --strict)"
+	@echo "make docs-test  the site in headless Chromium: search, links, console errors; screenshots in site-test/"
 	@echo "make clean      remove .venv and caches"
 
 # The virtual environment, rebuilt when the pins change.
@@ -67,7 +69,7 @@ contract: $(CONTRACT_STAMP)
 package-test: $(STAMP)
 	$(BIN)/python tests/package/check_package.py
 
-test: lint check spec-lint package-test contract pytest
+test: lint check spec-lint package-test contract pytest docs-test
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden.regenerate
@@ -114,3 +116,18 @@ SOAK_SECONDS ?= 600
 .PHONY: soak
 soak: $(STAMP)
 	PYTHONPATH=$(OUTPUT):tests/runtime $(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS) bench/results.md
+
+# The documentation site: sources from docs/ and the IR (generator/docs.py), built by MkDocs with
+# --strict (any warning fails) into site/; docs-test checks it in headless Chromium (tests/docs/browser.py).
+DOCS_SRC := build/docs-src
+CHROMIUM := /usr/bin/chromium
+.PHONY: docs docs-test
+docs: $(STAMP)
+	$(BIN)/python -m generator.docs $(SPEC) $(DOCS_SRC)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+$(CHROMIUM):
+	apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
+
+docs-test: docs $(CHROMIUM)
+	$(BIN)/python -m tests.docs.browser site site-test --chromium $(CHROMIUM)
