@@ -53,7 +53,7 @@ typecheck: $(STAMP)
 	cd $(OUTPUT) && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache/generated akeneo_pim
 
 lint: $(STAMP) typecheck
-	$(BIN)/ruff check generator tests templates/runtime bench scripts tools $(OUTPUT)
+	$(BIN)/ruff check generator tests templates/runtime templates/testing bench scripts tools $(OUTPUT)
 
 $(CONTRACT_STAMP): tests/contract/requirements.txt
 	test -x $(CONTRACT_VENV)/bin/python || $(PYTHON) -m venv $(CONTRACT_VENV)
