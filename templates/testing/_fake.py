@@ -10,10 +10,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import mimetypes
 import re
 import uuid as uuid_module
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from email.parser import BytesParser
 from email.policy import HTTP
 from pathlib import Path
@@ -468,7 +470,14 @@ class FakeAkeneo:
             patch["uuid"] = found
         elif found is None:
             found = key
-        merged = merge_patch(store.get(found, {}), patch, resource=path)
+        stored = store.get(found)
+        if stored is None:
+            stored = _defaults(_store_path(path))
+            if path in HIGH_VOLUME:
+                stored["created"] = _now()
+        merged = merge_patch(stored, patch, resource=path)
+        if path in HIGH_VOLUME:
+            merged["updated"] = _now()
         self._check(path, merged)
         status = 204 if found in store else 201
         store[found] = merged
@@ -577,7 +586,8 @@ class FakeAkeneo:
             raise _Answer(422, "The page and limit parameters must be positive.")
         items = self._stored(route.path.removesuffix("/search"), params)
         if search:
-            items = [item for item in items if self._matcher(path, search, query)(item)]
+            matches = self._matcher(path, search, query)
+            items = [item for item in items if matches(item)]
         search_after_only = "search_after" in route.query and "page" not in route.query
         url = f"{BASE_URL}{request.url.path}"
 
@@ -690,9 +700,42 @@ class FakeAkeneo:
         )
 
 
-def _mime_type(filename: str) -> str:
-    import mimetypes
+# What Akeneo answers for a field a write left out, by collection.
+_PRODUCT_DEFAULTS: dict[str, Any] = {
+    "enabled": True,
+    "family": None,
+    "categories": [],
+    "groups": [],
+    "parent": None,
+    "values": {},
+    "associations": {},
+    "quantified_associations": {},
+}
+_MODEL_DEFAULTS: dict[str, Any] = {
+    "family_variant": None,
+    "parent": None,
+    "categories": [],
+    "values": {},
+    "associations": {},
+    "quantified_associations": {},
+}
 
+
+def _defaults(path: str) -> dict[str, Any]:
+    if path == PRODUCTS:
+        return dict(_PRODUCT_DEFAULTS)
+    if path == f"{REST}/product-models":
+        return dict(_MODEL_DEFAULTS)
+    if path.endswith(("/records", "/assets")):
+        return {"values": {}}
+    return {}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _mime_type(filename: str) -> str:
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
 

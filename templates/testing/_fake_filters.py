@@ -92,6 +92,7 @@ def compile_search(
                         if value.get("locale") in (None, lo) and value.get("scope") in (None, sc):
                             return _matches(value.get("data"), o, e)
                     return _matches(None, o, e)
+
             else:
 
                 def check(

@@ -60,8 +60,8 @@ def load_demo(fake: FakeAkeneo) -> None:
     for code, parent in _CATEGORIES:
         fake.put("categories", {"code": code, "parent": parent, "labels": {"en_US": code.title()}})
     for code, attributes in (
-        ("shirts", ["name", "color", "size", "materials", "price"]),
-        ("boots", ["name", "color", "size", "waterproof", "weight"]),
+        ("shirts", ["name", "color", "size", "materials", "price", "picture"]),
+        ("boots", ["name", "color", "size", "waterproof", "weight", "price", "picture"]),
     ):
         fake.put(
             "families",
