@@ -15,7 +15,7 @@ from .errors import SpecError, SpecProblem
 from .format import Formatter
 from .ir import Api
 from .load import LoadedSpec, load_spec
-from .render import RUNTIME, header, render_companion, render_package, runtime_files
+from .render import RUNTIME, header, render_companion, render_package, runtime_files, testing_files
 from .unasync import stale_derived, write_derived
 from .validate import validate
 
@@ -73,6 +73,7 @@ def produce(spec_path: Path, cache: Path | None = CACHE) -> dict[str, bytes]:
     )
     files = formatter.format_files(rendered)
     files.update(runtime_files())
+    files.update(testing_files())
     return files
 
 

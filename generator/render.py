@@ -20,6 +20,8 @@ from .runtime_retry import retried_statuses
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_TEMPLATES = TEMPLATES / "package"
 RUNTIME = runtime_facts.RUNTIME
+# The fake PIM's hand-written modules, copied verbatim into the subpackage `akeneo_pim.testing`.
+TESTING = TEMPLATES / "testing"
 # The request types `values.py.j2` imports: a spec without product values gets no value builders.
 VALUE_PARAMS = frozenset(
     {
@@ -109,6 +111,7 @@ def render_package(
             flavours=_flavours(resource),
             imports=_resource_imports(resource),
         )
+    render(f"{PACKAGE}/testing/_routes.py.j2", f"{PACKAGE}/testing/_routes.py", routes=_routes(api))
     files[f"{PACKAGE}/py.typed"] = f"# {line} Marks the package as typed (PEP 561).\n"
     return files
 
@@ -138,6 +141,39 @@ def _render_types(render: Callable[..., None], api: Api) -> None:
 def runtime_files() -> dict[str, bytes]:
     """The hand-written runtime, byte for byte as it is in templates/runtime/ (not reformatted)."""
     return {f"{PACKAGE}/{path.name}": path.read_bytes() for path in sorted(RUNTIME.glob("*.py"))}
+
+
+def testing_files() -> dict[str, bytes]:
+    """The fake PIM's hand-written modules, byte for byte as they are in templates/testing/."""
+    return {
+        f"{PACKAGE}/testing/{path.name}": path.read_bytes()
+        for path in sorted(TESTING.glob("*.py"))
+    }
+
+
+def _routes(api: Api) -> list[dict[str, object]]:
+    """One row per operation for the fake's route table (`testing/_routes.py.j2`)."""
+    return [
+        {
+            "operation_id": op.operation_id,
+            "method": op.http_method,
+            "path": op.path,
+            "kind": op.kind,
+            "resource": resource.attribute,
+            # the request TypedDict is the first member of `XParam | X`
+            "body_param": (
+                op.body_annotation.source().split(" | ")[0] if op.body_annotation else None
+            ),
+            "batch_format": op.batch_format,
+            "key": op.batch_key,
+            "query": [p.wire_name for p in op.query_params],
+            "keep_slashes": [p.wire_name for p in op.path_params if p.keep_slashes],
+            "code_header": op.code_header,
+            "authenticated": op.authenticated,
+        }
+        for resource in api.resources
+        for op in resource.operations
+    ]
 
 
 def _flavours(resource: Resource) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.pipeline import produce
-from generator.render import RUNTIME
+from generator.render import RUNTIME, TESTING
 from generator.unasync import header as derived_header
 from generator.write import write_tree
 
@@ -33,6 +33,10 @@ RUNTIME_LINE = (
     "# Runtime of the generated Akeneo PIM client: "
     "static file copied verbatim from templates/runtime/."
 )
+TESTING_LINE = (
+    "# Runtime of akeneo_pim.testing, the fake PIM: "
+    "static file copied verbatim from templates/testing/."
+)
 
 
 def test_real_spec_validates() -> None:
@@ -44,7 +48,8 @@ def test_real_spec_validates() -> None:
 def test_every_generated_file_starts_with_where_it_comes_from() -> None:
     files = produce(REAL_SPEC)
     runtime = {f"akeneo_pim/{p.name}" for p in RUNTIME.glob("*.py")}
-    assert runtime <= files.keys()
+    testing = {f"akeneo_pim/testing/{p.name}" for p in TESTING.glob("*.py")}
+    assert runtime <= files.keys() and testing <= files.keys()
     for path, data in files.items():
         first = data.decode("utf-8").split("\n", 1)[0]
         if path.endswith("_sync.py") and path in runtime:
@@ -52,6 +57,8 @@ def test_every_generated_file_starts_with_where_it_comes_from() -> None:
             assert first == derived_header(source), path
         elif path in runtime:
             assert first == RUNTIME_LINE, path
+        elif path in testing:
+            assert first == TESTING_LINE, path
         elif path == "README.md":
             assert first.startswith(README_LINE) and first.endswith("-->"), first
         elif path in COMPANION_FILES:

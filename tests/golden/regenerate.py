@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.pipeline import produce
 from generator.errors import SpecError
-from generator.render import runtime_files
+from generator.pipeline import produce
+from generator.render import runtime_files, testing_files
 from generator.write import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,8 +26,8 @@ COPIES: tuple[tuple[Path, Path, bool], ...] = (
 
 
 def rendered_only(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files the generator renders, without the static runtime it copies."""
-    runtime = runtime_files()
+    """The files the generator renders, without the static runtime and fake it copies."""
+    runtime = runtime_files() | testing_files()
     return {path: data for path, data in files.items() if path not in runtime}
 
 

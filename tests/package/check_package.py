@@ -63,6 +63,14 @@ def check_archives(wheel: Path, sdist: Path) -> None:
     problems = []
     if "akeneo_pim/py.typed" not in names:
         problems.append("the wheel lacks akeneo_pim/py.typed")
+    for needed in ("_fake.py", "_routes.py", "pytest_plugin.py", "__init__.py"):
+        if f"akeneo_pim/testing/{needed}" not in names:
+            problems.append(f"the wheel lacks akeneo_pim/testing/{needed}")
+    with zipfile.ZipFile(wheel) as archive:
+        entry_points = next((n for n in names if n.endswith(".dist-info/entry_points.txt")), None)
+        plugins = archive.read(entry_points).decode() if entry_points else ""
+    if "[pytest11]" not in plugins or "akeneo_pim.testing.pytest_plugin" not in plugins:
+        problems.append(f"the wheel lacks the pytest11 entry point: {plugins!r}")
     if any(not n.startswith(("akeneo_pim/", "akeneo_pim-")) for n in names):
         problems.append(f"the wheel holds more than the package: {names}")
     for needed in (

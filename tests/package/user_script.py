@@ -25,6 +25,7 @@ from akeneo_pim import (
     models,
 )
 from akeneo_pim.params import ChannelBatchItemParam
+from akeneo_pim.testing import FakeAkeneo
 
 BASE = "https://pim.example.com"
 
@@ -95,10 +96,23 @@ async def async_scenario() -> None:
         assert web.code == "web" and len(codes) == 4
 
 
+def fake_scenario() -> None:
+    """The shipped fake PIM, as a user's own test would use it."""
+    fake = FakeAkeneo.seeded()
+    with fake.client() as akeneo:
+        akeneo.families.upsert("boots", {"attribute_as_label": "sku"})
+        report: BatchReport = akeneo.products.upsert_many(
+            {"identifier": f"boot-{n}", "family": "boots"} for n in range(150)
+        )
+        assert report.ok and len(list(akeneo.products_uuid.list(limit=100))) == 150
+    assert fake.requests[-1].path == "/api/rest/v1/products-uuid"
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         sync_scenario(Path(folder))
     asyncio.run(async_scenario())
+    fake_scenario()
     print(
         f"akeneo_pim {akeneo_pim.__version__} from {akeneo_pim.__file__}"
         f" on Python {sys.version.split()[0]}: ok"
