@@ -1,8 +1,7 @@
-"""The one place that says what the site's examples run against.
+"""The one place that says what the site's examples run against: a fresh `FakeAkeneo`.
 
-Today a small stateful PIM on 127.0.0.1 (`store_pim.StorePIM`). To run them against the fake, make
-`docs_clients` yield `fake.client(), fake.async_client()` of a fresh `akeneo_pim.testing.FakeAkeneo`
-(seeded with the `ATTRIBUTES` below) and drop store_pim.py.
+The fake starts as a new PIM does (`FakeAkeneo.seeded()`); the examples also assume the attributes
+of `ATTRIBUTES` and EUR as a currency of the `ecommerce` channel.
 """
 
 from __future__ import annotations
@@ -11,37 +10,42 @@ from collections.abc import Iterator
 
 import pytest
 from akeneo_pim import Akeneo, AsyncAkeneo
+from akeneo_pim.testing import FakeAkeneo
 
-from tests.docs.store_pim import StorePIM
-
-# What the examples assume the PIM holds: (code, type).
-ATTRIBUTES = (
-    ("sku", "pim_catalog_identifier"),
-    ("name", "pim_catalog_text"),
-    ("description", "pim_catalog_textarea"),
-    ("weight", "pim_catalog_metric"),
-    ("price", "pim_catalog_price_collection"),
-    ("color", "pim_catalog_simpleselect"),
-    ("picture", "pim_catalog_image"),
+# What the examples assume the PIM holds besides a fresh PIM's `sku`: (code, type, extra fields).
+ATTRIBUTES: tuple[tuple[str, str, dict[str, object]], ...] = (
+    ("name", "pim_catalog_text", {"localizable": True}),
+    ("description", "pim_catalog_textarea", {"localizable": True}),
+    (
+        "weight",
+        "pim_catalog_metric",
+        {
+            "metric_family": "Weight",
+            "default_metric_unit": "KILOGRAM",
+            "decimals_allowed": True,
+        },
+    ),
+    ("price", "pim_catalog_price_collection", {"decimals_allowed": True}),
+    ("color", "pim_catalog_simpleselect", {}),
+    ("picture", "pim_catalog_image", {}),
 )
+
+
+def docs_fake() -> FakeAkeneo:
+    fake = FakeAkeneo.seeded()
+    fake.put("currencies", {"code": "EUR", "enabled": True})
+    fake.put("channels", {"code": "ecommerce", "currencies": ["USD", "EUR"]})
+    for code, kind, extra in ATTRIBUTES:
+        attribute = {"code": code, "type": kind, "group": "other", "localizable": False}
+        fake.put("attributes", {**attribute, "scopable": False, **extra})
+    return fake
 
 
 @pytest.fixture
 def docs_clients() -> Iterator[tuple[Akeneo, AsyncAkeneo]]:
-    pim = StorePIM().start()
-    for code, kind in ATTRIBUTES:
-        pim.upsert("attributes", code, {"type": kind, "group": "other"})
-    pim.upsert(
-        "channels",
-        "ecommerce",
-        {"locales": ["en_US"], "currencies": ["EUR"], "category_tree": "master"},
-    )
-    pim.documents["system-information"] = {"version": "7.0.0", "edition": "Serenity"}
-    credentials = {"client_id": "docs", "secret": "docs", "username": "docs", "password": "docs"}
-    sync = Akeneo(base_url=pim.base_url, **credentials)
-    async_ = AsyncAkeneo(base_url=pim.base_url, **credentials)
+    fake = docs_fake()
+    sync, async_ = fake.client(), fake.async_client()
     try:
         yield sync, async_
     finally:
         sync.close()
-        pim.stop()
