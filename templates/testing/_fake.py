@@ -26,7 +26,7 @@ import httpx
 
 from .. import Akeneo, AsyncAkeneo
 from ._fake_filters import FilterError, compile_search
-from ._fake_merge import merge_patch, validate_values
+from ._fake_merge import MergeError, check_product, check_product_model, merge_patch
 from ._routes import ROUTES, Route
 
 BASE_URL = "http://fake-akeneo.test"
@@ -475,7 +475,10 @@ class FakeAkeneo:
             stored = _defaults(_store_path(path))
             if path in HIGH_VOLUME:
                 stored["created"] = _now()
-        merged = merge_patch(stored, patch, resource=path)
+        try:
+            merged = merge_patch(stored, patch, resource=path)
+        except MergeError as refused:
+            raise _Answer(refused.status, refused.message) from None
         if path in HIGH_VOLUME:
             merged["updated"] = _now()
         self._check(path, merged)
@@ -484,29 +487,35 @@ class FakeAkeneo:
         return status
 
     def _check(self, path: str, item: Mapping[str, Any]) -> None:
-        """Akeneo's 422s on products and product models: unknown family, attribute or option."""
+        """Akeneo's 422s on products and product models (`_fake_merge.check_product`...)."""
         if path not in HIGH_VOLUME:
             return
-        errors: list[dict[str, Any]] = []
-        family = item.get("family")
-        if family is not None and family not in self._stores.get(f"{REST}/families", {}):
-            message = (
-                'Property "family" expects a valid family code. '
-                f'The family does not exist, "{family}" given.'
-            )
-            errors.append({"property": "family", "message": message})
         attributes = self._stores.get(f"{REST}/attributes", {})
-        options = {
-            code: sorted(self._stores.get(f"{REST}/attributes/{code}/options", {}))
-            for code in attributes
+        catalogue: dict[str, Any] = {
+            "families": set(self._stores.get(f"{REST}/families", {})),
+            "attributes": attributes,
+            "known_options": {
+                code: set(self._stores.get(f"{REST}/attributes/{code}/options", {}))
+                for code in attributes
+            },
+            "channels": set(self._stores.get(f"{REST}/channels", {})),
+            "locales": {
+                code
+                for code, locale in self._stores.get(f"{REST}/locales", {}).items()
+                if locale.get("enabled", True)
+            },
+            "categories": set(self._stores.get(f"{REST}/categories", {})),
         }
-        errors += validate_values(
-            item.get("values") or {},
-            attributes,
-            known_options=options,
-            channels=sorted(self._stores.get(f"{REST}/channels", {})),
-            locales=sorted(self._stores.get(f"{REST}/locales", {})),
-        )
+        if path == f"{REST}/product-models":
+            variants = self._stores.get(f"{REST}/families/{item.get('family')}/variants", {})
+            errors = check_product_model(item, family_variants=set(variants), **catalogue)
+        else:
+            errors = check_product(
+                item,
+                product_models=set(self._stores.get(f"{REST}/product-models", {})),
+                association_types=set(self._stores.get(f"{REST}/association-types", {})),
+                **catalogue,
+            )
         if errors:
             raise _Answer(422, "Validation failed.", errors=errors)
 

@@ -1,3 +1,4 @@
+# Runtime of akeneo_pim.testing, the fake PIM: static file copied verbatim from templates/testing/.
 """Akeneo's `search` filters, compiled to predicates over stored items, for the fake PIM.
 
 Pure functions over plain JSON data (no import of generated code). Sources: facts.md §6 (the

@@ -1,3 +1,4 @@
+# Runtime of akeneo_pim.testing, the fake PIM: static file copied verbatim from templates/testing/.
 """Akeneo's PATCH merge rules and body checks, for the fake PIM.
 
 Pure functions over plain JSON data (no import of generated code), so that they can be tested on
