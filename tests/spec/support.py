@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import csv
+import dis
 import importlib
 import importlib.util
 import pkgutil
@@ -233,12 +234,15 @@ def import_client() -> ModuleType:
         ) from error
 
 
-def _global_names(code: Any) -> set[str]:
-    """Names a function's code (nested code objects included) loads as globals or attributes."""
-    names = set(code.co_names)
+def _global_names(code: Any) -> list[str]:
+    """Names a function's code (nested code objects included) loads as globals, in load order."""
+    names: list[str] = []
+    for instruction in dis.get_instructions(code):
+        if instruction.opname == "LOAD_GLOBAL" and instruction.argval not in names:
+            names.append(instruction.argval)
     for const in code.co_consts:
         if hasattr(const, "co_names"):
-            names |= _global_names(const)
+            names += [name for name in _global_names(const) if name not in names]
     return names
 
 
@@ -247,7 +251,7 @@ def client_surface() -> tuple[dict[str, Any], list[ClientMethod], dict[str, str]
     """(operationId -> Endpoint, every method using an Endpoint, operationId -> module name).
 
     Walks the modules of akeneo_pim.resources: module-level `Endpoint` instances are the operations,
-    and a method of a resource class uses one when its code loads the constant's name.
+    and a method of a resource class uses the first one its code loads.
     """
     package = import_client()
     endpoint_type = importlib.import_module("akeneo_pim._endpoint").Endpoint
@@ -280,10 +284,12 @@ def client_surface() -> tuple[dict[str, Any], list[ClientMethod], dict[str, str]
                 code = getattr(function, "__code__", None)
                 if code is None:
                     continue
-                for constant in sorted(_global_names(code) & constants.keys()):
-                    methods.append(
-                        ClientMethod(constants[constant].operation_id, flavour, cls, name, function)
-                    )
+                # The endpoint a method calls is the first constant it loads (the runtime call's
+                # first argument); a later one is a fallback route (a list's `post_search=` twin).
+                used = [constant for constant in _global_names(code) if constant in constants]
+                if used:
+                    operation_id = constants[used[0]].operation_id
+                    methods.append(ClientMethod(operation_id, flavour, cls, name, function))
     assert not duplicates, f"operationIds with more than one Endpoint constant: {duplicates}"
     assert package is not None
     return endpoints, methods, modules
