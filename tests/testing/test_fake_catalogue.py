@@ -143,3 +143,20 @@ def test_from_json_seeds_files_of_a_directory(tmp_path: Path) -> None:
     fake = FakeAkeneo.from_json(folder)
     with fake.client() as akeneo:
         assert akeneo.products.get("s-1").family == "shoes"
+
+
+def test_values_are_checked_against_the_catalogue() -> None:
+    with FakeAkeneo.demo().client() as akeneo:
+        with pytest.raises(UnprocessableEntityError) as unknown:
+            akeneo.products.upsert(
+                "demo-001", {"values": {"flavour": [{"locale": None, "scope": None, "data": "x"}]}}
+            )
+        assert [e.property for e in unknown.value.errors] == ["values"]
+        with pytest.raises(UnprocessableEntityError):
+            akeneo.products.upsert(
+                "demo-001", {"values": {"color": [{"locale": None, "scope": None, "data": "teal"}]}}
+            )
+        # a refused write changes nothing
+        values = akeneo.products.get("demo-001").values
+        assert values is not None and "flavour" not in values
+        assert values["color"][0]["data"] == "blue"

@@ -111,10 +111,8 @@ def check_post_search_limits(search: Mapping[str, Any], attributes: str | None =
 
 
 def _unsupported(field: str, operator: Any) -> FilterError:
-    return FilterError(
-        f'Filter on property "{field}" is not supported or does not support operator '
-        f'"{operator}".'
-    )
+    unsupported = f'Filter on property "{field}" is not supported'
+    return FilterError(f'{unsupported} or does not support operator "{operator}".')
 
 
 def _php_type(value: Any) -> str:
@@ -907,10 +905,11 @@ def _link_test(code: str, operator: str, value: Any) -> Callable[[Any], bool]:
         raise FilterError(f'Property "{code}" expects an array of {{"type", "id"}} objects.')
     wanted = {(link["type"], link["id"]) for link in value}
     keep = operator == "IN"
-    return (
-        lambda data: isinstance(data, Mapping)
-        and ((data.get("type"), data.get("id")) in wanted) == keep
-    )
+
+    def linked(data: Any) -> bool:
+        return isinstance(data, Mapping) and ((data.get("type"), data.get("id")) in wanted) == keep
+
+    return linked
 
 
 def _table_test(code: str, operator: str, value: Any) -> Callable[[Any], bool]:
@@ -1032,9 +1031,12 @@ def _entity_data_test(code: str, kind: str, operator: str, value: Any) -> Callab
                 raise _expects(code, "an array with 2 dates", value)
             low, high = (_search_time(code, v, iso=True) for v in value)
             inside = operator == "BETWEEN"
-            return (
-                lambda data: (t := _stored_time(data)) is not None and (low <= t <= high) == inside
-            )
+
+            def between(data: Any) -> bool:
+                t = _stored_time(data)
+                return t is not None and (low <= t <= high) == inside
+
+            return between
         moment = _search_time(code, value, iso=True)
         tests: dict[str, Callable[[datetime], bool]] = {
             "=": lambda t: t == moment,
