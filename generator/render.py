@@ -49,6 +49,8 @@ _IMPORTABLE = {
     "Field": "pydantic",
     "ConfigDict": "pydantic",
     "with_config": "pydantic",
+    "GetCoreSchemaHandler": "pydantic",
+    "core_schema": "pydantic_core",
 }
 
 
@@ -200,7 +202,8 @@ def _model_names(models: Iterable[Model | Alias], side: str) -> set[str]:
     for model in models:
         if isinstance(model, Alias):
             if side == "write" and model.write_base is not None:
-                used |= model.write_base.names()  # `class XParam(dict[str, Any])`
+                # `class XParam(dict[str, Any])`, with the hook that lets pydantic validate it
+                used |= model.write_base.names() | {"Any", "GetCoreSchemaHandler", "core_schema"}
                 continue
             used.add("TypeAlias")
             used |= (model.read_type if side == "read" else model.write_type).names()
@@ -230,7 +233,7 @@ def _import_lines(used: set[str], local: Iterable[str]) -> list[str]:
         if name in used:
             by_module.setdefault(module, []).append(name)
     stdlib = [m for m in ("collections.abc", "typing") if m in by_module]
-    third = [m for m in ("pydantic", "typing_extensions") if m in by_module]
+    third = [m for m in ("pydantic", "pydantic_core", "typing_extensions") if m in by_module]
     # `builtins.list` of un-paginated lists, `os.PathLike` of downloads
     lines = [f"import {module}" for module in ("builtins", "os") if module in used]
     lines.extend(f"from {m} import {', '.join(sorted(by_module[m]))}" for m in stdlib)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
 from typing_extensions import Required, TypedDict
 
 __all__ = [
@@ -2595,6 +2597,15 @@ class TableRowParam(dict[str, Any]):
     `TableRowParam(key=value, ...)` or `TableRowParam({...})`; it is sent as the
     same JSON object.
     """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        """Validated by pydantic (a `TypeAdapter` of a request type) as the JSON object it is."""
+        return core_schema.no_info_after_validator_function(
+            cls, handler.generate_schema(dict[str, Any])
+        )
 
 
 ProductValueDataParam: TypeAlias = (

@@ -27,6 +27,7 @@ import httpx
 from .. import Akeneo, AsyncAkeneo
 from ._fake_filters import FilterError, compile_search
 from ._fake_merge import MergeError, check_product, check_product_model, merge_patch
+from ._fake_schemas import body_errors
 from ._routes import ROUTES, Route
 
 BASE_URL = "http://fake-akeneo.test"
@@ -350,6 +351,10 @@ class FakeAkeneo:
             return self._upload(route, request, body)
         if route.kind == "download":
             return self._download(route, params)
+        if route.kind == "write" and route.body_param is not None and body.strip():
+            errors = body_errors(route.body_param, _json_body(request, body))
+            if errors:
+                raise _Answer(422, "Validation failed.", errors=errors)
         last = _last_param(route.path)
         if last is None or route.path.endswith(("/draft", "/proposal")):
             if route.kind == "write" and route.method == "POST" and last is None:
@@ -530,7 +535,9 @@ class FakeAkeneo:
                 raise _Answer(400, "Invalid json message received")
             if len(items) > MAX_BATCH_ITEMS:
                 raise _Answer(413, "Too many resources to process, 100 is the maximum allowed.")
-            results = [self._batch_item(path, key_field, item, None) for item in items]
+            results = [
+                self._batch_item(path, key_field, item, None, route.body_param) for item in items
+            ]
             for result in results:
                 result.pop("line", None)
             return httpx.Response(200, json=results)
@@ -552,17 +559,23 @@ class FakeAkeneo:
                     {"line": number, "status_code": 400, "message": "Invalid json message received"}
                 )
                 continue
-            answers.append(self._batch_item(path, key_field, item, number))
+            answers.append(self._batch_item(path, key_field, item, number, route.body_param))
         out = "".join(json.dumps(answer) + "\n" for answer in answers)
         return httpx.Response(200, content=out.encode(), headers={"Content-Type": COLLECTION_TYPE})
 
-    def _batch_item(self, path: str, key_field: str, item: Any, line: int | None) -> dict[str, Any]:
+    def _batch_item(
+        self, path: str, key_field: str, item: Any, line: int | None, body_param: str | None
+    ) -> dict[str, Any]:
         answer: dict[str, Any] = {"line": line}
         key = item.get(key_field) if isinstance(item, dict) else None
         if not isinstance(key, str) or not key:
             answer.update(status_code=422, message=f"The {key_field} is mandatory.")
             return answer
         answer[key_field] = key
+        errors = body_errors(body_param, item) if body_param is not None else []
+        if errors:
+            answer.update(status_code=422, message="Validation failed.", errors=errors)
+            return answer
         try:
             answer["status_code"] = self._save(path, self._find(path, key), key, item)
         except _Answer as refused:
