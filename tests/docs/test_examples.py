@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from akeneo_pim import Akeneo, AsyncAkeneo
 
-from tests.conftest import GENERATED, ROOT
+from tests import mypy_strict
+from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
-STUBS = ROOT / "tests" / "typing" / "stubs"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
-REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 PRELUDE = """\
 from akeneo_pim import Akeneo, AsyncAkeneo
 
@@ -60,33 +57,10 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
     for page in PAGES:
         path = where / f"{module_name(page)}.py"
         path.write_text(PRELUDE + "\n\n".join(blocks(page)))
-        files.append(str(path))
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-error-summary",
-            "--hide-error-context",
-            "--no-pretty",
-            "--no-color-output",
-            "--cache-dir",
-            str(ROOT / ".mypy_cache" / "docs"),
-            *files,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"MYPYPATH": f"{GENERATED}:{STUBS}", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stdout + result.stderr
+        files.append(path)
     errors: dict[str, list[str]] = {}
-    for line in result.stdout.splitlines():
-        found = REPORTED.match(line)
-        if found:
-            errors.setdefault(Path(found["file"]).stem, []).append(line)
+    for (file, line), messages in mypy_strict.mypy_errors(files, cache="docs").items():
+        errors.setdefault(Path(file).stem, []).extend(f"{file}:{line}: {m}" for m in messages)
     return errors
 
 

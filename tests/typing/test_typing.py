@@ -9,18 +9,15 @@ leave undefined. One mypy run covers every file; its cache lives in `.mypy_cache
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import GENERATED, ROOT
+from tests.mypy_strict import mypy_errors
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.py"))
-STUBS = Path(__file__).parent / "stubs"  # what the README examples import beyond the package
 MARKER = re.compile(r"#\s*E:\s*(.+?)\s*$")
-REPORTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 
 README_PRELUDE = '''\
 from collections.abc import Iterator
@@ -67,28 +64,7 @@ def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int
     generated_readme.write_text(readme_module(GENERATED / "README.md"))
     project_readme = where / "project_readme.py"
     project_readme.write_text(readme_module(ROOT / "README.md"))
-    files = [*CASES, generated_readme, project_readme]
-    result = subprocess.run(
-        [
-            sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--hide-error-context",
-            "--no-pretty", "--no-color-output",
-            "--cache-dir", str(ROOT / ".mypy_cache" / "typing"),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"MYPYPATH": f"{GENERATED}:{STUBS}", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stdout + result.stderr
-    report: dict[tuple[str, int], list[str]] = {}
-    for line in result.stdout.splitlines():
-        found = REPORTED.match(line)
-        if found:
-            key = (Path(found["file"]).name, int(found["line"]))
-            report.setdefault(key, []).append(found["message"])
-    return report
+    return mypy_errors([*CASES, generated_readme, project_readme], cache="typing")
 
 
 def expected_errors(path: Path) -> dict[int, str]:
